@@ -1,0 +1,1 @@
+"""Dashboard of memberships, agreements and the Minsk–Caspian–Persian Gulf corridor."""

@@ -1,0 +1,117 @@
+"""Chart builders: each takes a small, already aggregated frame and returns an `alt.Chart`."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from dashboard import vocabularies as v
+from dashboard.config import SECTOR_COLORS, STATUS_COLORS
+
+
+def _scale(vocabulary: dict[str, str], colors: dict[str, str]) -> alt.Scale:
+    """A colour scale over a vocabulary's labels, fixed so colours match on every page."""
+    return alt.Scale(domain=[vocabulary[k] for k in colors], range=list(colors.values()))
+
+
+def status_scale() -> alt.Scale:
+    return _scale(v.MEMBERSHIP_STATUSES, STATUS_COLORS)
+
+
+def sector_scale() -> alt.Scale:
+    return _scale(v.SECTORS, SECTOR_COLORS)
+
+
+def status_matrix_chart(matrix: pd.DataFrame, title: str) -> alt.Chart:
+    """Country × organization grid coloured by status (columns Country, Organization, Status…)."""
+    height = max(120, 22 * matrix["Country"].nunique())
+    base = alt.Chart(matrix, title=title).encode(
+        x=alt.X("Organization:N", axis=alt.Axis(orient="top", labelAngle=0, title=None)),
+        y=alt.Y("Country:N", sort="ascending", title=None),
+    )
+    cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
+        color=alt.Color("Status:N", scale=status_scale(), legend=alt.Legend(orient="bottom")),
+        tooltip=["Country:N", "Organization:N", "Status:N", "Since:N", "Sources:N"],
+    )
+    return cells.properties(height=height)
+
+
+def membership_timeline_chart(spans: pd.DataFrame, markers: pd.DataFrame, title: str) -> alt.Chart:
+    """One lane per organization and country, a bar per status span, rules at status events."""
+    lanes = spans["Lane"].nunique()
+    sort = list(dict.fromkeys(spans.sort_values(["Organization", "Country"])["Lane"]))
+    bars = (
+        alt.Chart(spans)
+        .mark_bar(height={"band": 0.8})
+        .encode(
+            x=alt.X("Start:T", title=None, axis=alt.Axis(format="%Y")),
+            x2="End:T",
+            y=alt.Y("Lane:N", sort=sort, title=None),
+            color=alt.Color("Status:N", scale=status_scale(), legend=alt.Legend(orient="bottom")),
+            tooltip=["Country:N", "Organization:N", "Status:N", "From:N", "Until:N", "Sources:N"],
+        )
+    )
+    layers = [bars]
+    if not markers.empty:
+        layers.append(
+            alt.Chart(markers)
+            .mark_rule(strokeDash=[4, 3], color="#555555")
+            .encode(x="Date:T", tooltip=["Event:N", "When:N", "Where:N"])
+        )
+    return alt.layer(*layers, title=title).properties(height=max(160, 20 * lanes))
+
+
+def agreement_timeline_chart(points: pd.DataFrame, markers: pd.DataFrame, title: str) -> alt.Chart:
+    """Agreements along time by sector; `Count` sizes aggregated points (1 for single ones)."""
+    dots = (
+        alt.Chart(points)
+        .mark_circle(opacity=0.85, stroke="white", strokeWidth=0.5)
+        .encode(
+            x=alt.X("Date:T", title="Signed", axis=alt.Axis(format="%Y")),
+            y=alt.Y("Sector:N", title=None, sort=list(v.SECTORS.values())),
+            color=alt.Color("Sector:N", scale=sector_scale(), legend=None),
+            size=alt.Size("Count:Q", scale=alt.Scale(range=[60, 600]), legend=None),
+            tooltip=["Sector:N", "When:N", "Count:Q", "Titles:N"],
+        )
+    )
+    layers = [dots]
+    if not markers.empty:
+        layers.append(
+            alt.Chart(markers)
+            .mark_rule(strokeDash=[4, 3], color="#555555")
+            .encode(x="Date:T", tooltip=["Event:N", "When:N", "Where:N"])
+        )
+    height = max(160, 26 * points["Sector"].nunique())
+    return alt.layer(*layers, title=title).properties(height=height)
+
+
+def count_bar_chart(
+    counts: pd.DataFrame, category: str, title: str, scale: alt.Scale | None = None
+) -> alt.Chart:
+    """Horizontal bars of `Count` per `category`, longest first."""
+    color = alt.Color(f"{category}:N", scale=scale, legend=None) if scale else alt.value("#0072B2")
+    return (
+        alt.Chart(counts, title=title)
+        .mark_bar()
+        .encode(
+            x=alt.X("Count:Q", title=None),
+            y=alt.Y(f"{category}:N", sort="-x", title=None),
+            color=color,
+            tooltip=[f"{category}:N", "Count:Q"],
+        )
+        .properties(height=max(120, 22 * len(counts)))
+    )
+
+
+def year_bar_chart(counts: pd.DataFrame, title: str) -> alt.Chart:
+    """Vertical bars of `Count` per `Year`."""
+    return (
+        alt.Chart(counts, title=title)
+        .mark_bar(color="#0072B2")
+        .encode(
+            x=alt.X("Year:O", title=None),
+            y=alt.Y("Count:Q", title=None),
+            tooltip=["Year:O", "Count:Q"],
+        )
+        .properties(height=220)
+    )

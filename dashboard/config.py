@@ -1,0 +1,64 @@
+"""Constants: colours (colour-blind-safe, the same on every page), defaults and the map view."""
+
+from __future__ import annotations
+
+# Okabe & Ito's colour-blind-safe palette, one colour per membership status.
+STATUS_COLORS: dict[str, str] = {
+    "founding_member": "#0072B2",
+    "member": "#56B4E9",
+    "associate_member": "#009E73",
+    "observer": "#E69F00",
+    "dialogue_partner": "#F0E442",
+    "partner_country": "#CC79A7",
+    "applicant": "#999999",
+    "suspended": "#D55E00",
+}
+
+# Paul Tol's colour-blind-safe "muted" and "light" schemes, then his "bright" scheme's extras.
+SECTOR_COLORS: dict[str, str] = {
+    "political": "#332288",
+    "legal": "#88CCEE",
+    "trade": "#44AA99",
+    "customs": "#117733",
+    "industry": "#999933",
+    "agriculture": "#DDCC77",
+    "pharmaceuticals": "#CC6677",
+    "health": "#882255",
+    "tourism": "#AA4499",
+    "culture": "#77AADD",
+    "media": "#99DDFF",
+    "education": "#44BB99",
+    "science_technology": "#BBCC33",
+    "environment": "#AAAA00",
+    "investment": "#EEDD88",
+    "free_zones": "#EE8866",
+    "finance": "#FFAABB",
+    "energy": "#4477AA",
+    "transport": "#EE6677",
+    "defence": "#228833",
+    "security": "#CCBB44",
+    "standards": "#BBBBBB",
+}
+
+MODE_COLORS: dict[str, str] = {
+    "rail": "#0072B2",
+    "road": "#E69F00",
+    "sea": "#009E73",
+    "inland_waterway": "#56B4E9",
+}
+
+AGREEMENT_STATUS_COLORS: dict[str, str] = {
+    "planned": "#999999",
+    "under_negotiation": "#E69F00",
+    "signed": "#56B4E9",
+    "in_force": "#0072B2",
+    "expired": "#CC79A7",
+    "terminated": "#D55E00",
+}
+
+# Countries compared by default when the package has them.
+DEFAULT_COMPARE = ("IRN", "BLR")
+
+# Past these sizes charts switch from one mark per row to aggregated marks.
+MAX_TIMELINE_LANES = 60
+MAX_AGREEMENT_POINTS = 1500

@@ -1,0 +1,76 @@
+"""Load a data package into typed frames, with every problem found on the way."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard.dates import period_start
+from dashboard.problems import ERROR, Problem
+from dashboard.schema import TABLES, TABLES_BY_NAME
+from dashboard.validation import TableResult, validate_package
+
+DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR_VARIABLE = "DASHBOARD_DATA"
+LINE = "_line"
+
+
+@dataclass(frozen=True)
+class DataPackage:
+    """Valid rows of every table as DataFrames, and the problems that left rows out."""
+
+    folder: str
+    tables: dict[str, pd.DataFrame]
+    problems: tuple[Problem, ...]
+    skipped: int
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return self.tables[name]
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == ERROR)
+
+
+def data_dir(environ: dict[str, str] | None = None) -> Path:
+    """The package folder: $DASHBOARD_DATA when set, else the bundled `data/`."""
+    environ = os.environ if environ is None else environ
+    chosen = environ.get(DATA_DIR_VARIABLE, "").strip()
+    return Path(chosen).expanduser().resolve() if chosen else DEFAULT_DATA_DIR
+
+
+def file_stamps(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """Name, size and modification time of each table file: a change invalidates the cache."""
+    stamps = []
+    for table in TABLES:
+        try:
+            stat = (folder / table.file).stat()
+            stamps.append((table.file, stat.st_size, stat.st_mtime_ns))
+        except OSError:
+            stamps.append((table.file, -1, -1))
+    return tuple(stamps)
+
+
+def to_frame(name: str, result: TableResult) -> pd.DataFrame:
+    """Valid rows as a frame; each date column gains `<col>_ts`, the start of its period."""
+    table = TABLES_BY_NAME[name]
+    frame = pd.DataFrame([r.model_dump() for r in result.rows], columns=list(table.columns))
+    frame[LINE] = pd.Series(result.lines, dtype="int64")
+    for column in table.date_columns:
+        frame[f"{column}_ts"] = period_start(frame[column])
+    return frame
+
+
+def load_package(folder: Path) -> DataPackage:
+    """Read and validate every table of the folder; never raises for bad data."""
+    results = validate_package(folder)
+    problems = tuple(p for r in results.values() for p in r.problems)
+    return DataPackage(
+        folder=str(folder),
+        tables={name: to_frame(name, result) for name, result in results.items()},
+        problems=problems,
+        skipped=sum(r.skipped for r in results.values()),
+    )

@@ -1,0 +1,178 @@
+"""Aggregations that shape filtered frames into the small frames charts and tables draw."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from dashboard import vocabularies as v
+from dashboard.filters import active_on
+
+
+def as_of_matrix(
+    spans: pd.DataFrame, day: date, countries: dict[str, str], orgs: dict[str, str]
+) -> pd.DataFrame:
+    """The status of every country in every organization on `day`, one row per pair."""
+    active = active_on(spans, day)
+    return pd.DataFrame(
+        {
+            "country": active["country"],
+            "organization": active["organization"],
+            "status": active["status"],
+            "Country": active["country"].map(countries),
+            "Organization": active["organization"].map(orgs),
+            "Status": active["status"].map(v.MEMBERSHIP_STATUSES),
+            "Since": active["start_date"],
+            "Sources": active["source_ids"].map(", ".join),
+        }
+    ).reset_index(drop=True)
+
+
+def status_counts(matrix: pd.DataFrame) -> pd.DataFrame:
+    """How many countries hold each status in each organization (a wide table)."""
+    if matrix.empty:
+        return pd.DataFrame()
+    counts = matrix.pivot_table(
+        index="Organization", columns="Status", values="Country", aggfunc="count", fill_value=0
+    )
+    ordered = [s for s in v.MEMBERSHIP_STATUSES.values() if s in counts.columns]
+    counts = counts[ordered]
+    counts["Total"] = counts.sum(axis=1)
+    return counts.reset_index().rename_axis(columns=None)
+
+
+def timeline_frame(
+    spans: pd.DataFrame,
+    today: date,
+    countries: dict[str, str],
+    orgs: dict[str, str],
+    max_lanes: int,
+) -> tuple[pd.DataFrame, int]:
+    """Bars for the timeline (open spans run to today), limited to `max_lanes` lanes."""
+    lane = spans["organization"].map(orgs) + " · " + spans["country"].map(countries)
+    frame = pd.DataFrame(
+        {
+            "Lane": lane,
+            "Country": spans["country"].map(countries),
+            "Organization": spans["organization"].map(orgs),
+            "Status": spans["status"].map(v.MEMBERSHIP_STATUSES),
+            "Start": spans["start_date_ts"],
+            "End": spans["end_date_ts"].fillna(pd.Timestamp(today)),
+            "From": spans["start_date"],
+            "Until": spans["end_date"].replace("", "today"),
+            "Sources": spans["source_ids"].map(", ".join),
+        }
+    )
+    total = frame["Lane"].nunique()
+    keep = sorted(frame["Lane"].unique())[:max_lanes]
+    return frame[frame["Lane"].isin(keep)].reset_index(drop=True), total
+
+
+def event_markers(events: pd.DataFrame, participants: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Events as chart markers; with `participants`, only events naming one of them."""
+    chosen = events
+    if participants:
+        chosen = events[events["participants"].map(lambda p: bool(set(p) & set(participants)))]
+    return pd.DataFrame(
+        {
+            "Date": chosen["date_ts"],
+            "Event": chosen["title"],
+            "When": chosen["date"],
+            "Where": chosen["location"],
+        }
+    ).reset_index(drop=True)
+
+
+def compare_countries(
+    matrix: pd.DataFrame, codes: tuple[str, ...], countries: dict[str, str]
+) -> pd.DataFrame:
+    """Organization × chosen country statuses on one day, with whether they differ."""
+    chosen = matrix[matrix["country"].isin(codes)]
+    if chosen.empty:
+        return pd.DataFrame()
+    wide = chosen.pivot_table(
+        index="Organization", columns="country", values="Status", aggfunc="first"
+    )
+    wide = wide.reindex(columns=[c for c in codes if c in wide.columns])
+    shared = wide.notna().all(axis=1)
+    same = wide.nunique(axis=1, dropna=False) == 1
+    wide.columns = [countries.get(c, c) for c in wide.columns]
+    wide = wide.fillna("—")
+    wide["All in it"] = shared.map({True: "yes", False: "no"})
+    wide["Same status"] = (shared & same).map({True: "yes", False: "no"})
+    return wide.reset_index()
+
+
+def agreement_points(agreements: pd.DataFrame, max_points: int) -> pd.DataFrame:
+    """One point per dated agreement and sector, or per month and sector past `max_points`."""
+    dated = agreements[agreements["signed_date_ts"].notna()]
+    long = dated[["title", "signed_date", "signed_date_ts", "sectors"]].explode("sectors")
+    long["Sector"] = long["sectors"].map(v.SECTORS)
+    if len(long) <= max_points:
+        return pd.DataFrame(
+            {
+                "Date": long["signed_date_ts"],
+                "Sector": long["Sector"],
+                "When": long["signed_date"],
+                "Count": 1,
+                "Titles": long["title"],
+            }
+        ).reset_index(drop=True)
+    long["Month"] = long["signed_date_ts"].dt.to_period("M").dt.to_timestamp()
+    grouped = long.groupby(["Month", "Sector"], observed=True).agg(
+        Count=("title", "size"), Titles=("title", "first")
+    )
+    grouped = grouped.reset_index().rename(columns={"Month": "Date"})
+    grouped["When"] = grouped["Date"].dt.strftime("%Y-%m")
+    grouped["Titles"] = grouped["Titles"] + grouped["Count"].map(
+        lambda n: f" and {n - 1} more" if n > 1 else ""
+    )
+    return grouped[["Date", "Sector", "When", "Count", "Titles"]]
+
+
+def sector_counts(agreements: pd.DataFrame) -> pd.DataFrame:
+    """How many agreements touch each sector."""
+    counts = agreements["sectors"].explode().value_counts()
+    return pd.DataFrame({"Sector": counts.index.map(v.SECTORS), "Count": counts.to_numpy()})
+
+
+def year_counts(agreements: pd.DataFrame) -> pd.DataFrame:
+    """How many agreements were signed each year (undated ones left out)."""
+    years = agreements["signed_date_ts"].dropna().dt.year.value_counts().sort_index()
+    return pd.DataFrame({"Year": years.index.astype(int), "Count": years.to_numpy()})
+
+
+def recent_changes(
+    spans: pd.DataFrame, agreements: pd.DataFrame, names: dict[str, str], today: date, limit: int
+) -> pd.DataFrame:
+    """The latest status changes and agreements up to `today`, newest first."""
+    changes = pd.DataFrame(
+        {
+            "Date": spans["start_date"],
+            "_ts": spans["start_date_ts"],
+            "What": spans["country"].map(names)
+            + " becomes "
+            + spans["status"].map(v.MEMBERSHIP_STATUSES).str.lower()
+            + " of "
+            + spans["organization"].map(names),
+            "Kind": "Membership",
+        }
+    )
+    signed = pd.DataFrame(
+        {
+            "Date": agreements["signed_date"],
+            "_ts": agreements["signed_date_ts"],
+            "What": agreements["title"],
+            "Kind": agreements["kind"].map(v.AGREEMENT_KINDS),
+        }
+    )
+    both = pd.concat([changes, signed], ignore_index=True).dropna(subset=["_ts"])
+    both = both[both["_ts"] <= pd.Timestamp(today)]
+    return both.sort_values("_ts", ascending=False).head(limit).drop(columns="_ts")
+
+
+def bilateral(agreements: pd.DataFrame, pair: tuple[str, ...]) -> pd.DataFrame:
+    """Agreements whose parties include every country of `pair`."""
+    wanted = set(pair)
+    return agreements[agreements["parties"].map(wanted.issubset)]

@@ -1,0 +1,65 @@
+"""Overview: the picture at a glance, and ways into every page."""
+
+from datetime import date
+
+import streamlit as st
+
+from dashboard import ui
+from dashboard.config import DEFAULT_COMPARE
+from dashboard.frames import country_names, organization_names, party_names
+from dashboard.summaries import as_of_matrix, bilateral, compare_countries, recent_changes
+
+pkg = ui.page(
+    "Who belongs where, what they signed, how goods move",
+    "Memberships of the SCO, BRICS, the EAEU and related bodies; the Iran–Belarus relationship; "
+    "the Minsk–Caspian–Persian Gulf corridor. Every row is sourced.",
+)
+today = date.today()
+countries, orgs, names = country_names(pkg), organization_names(pkg), party_names(pkg)
+matrix = as_of_matrix(pkg["memberships"], today, countries, orgs)
+
+cols = st.columns(5)
+cols[0].metric("Organizations", len(pkg["organizations"]))
+cols[1].metric("Countries in them today", matrix["country"].nunique())
+cols[2].metric("Agreements", len(pkg["agreements"]))
+cols[3].metric("Corridor legs", len(pkg["route_segments"]))
+cols[4].metric("Sources", len(pkg["sources"]))
+
+left, right = st.columns([3, 2])
+with left:
+    st.subheader("Most recent changes")
+    ui.table(
+        recent_changes(pkg["memberships"], pkg["agreements"], names, today, 12), key="o-recent"
+    )
+with right:
+    pair = tuple(c for c in DEFAULT_COMPARE if c in countries)
+    if len(pair) == 2:
+        label = " and ".join(countries[c] for c in pair)
+        st.subheader(label)
+        shared = compare_countries(matrix, pair, countries)
+        together = shared[shared["All in it"] == "yes"]["Organization"] if not shared.empty else []
+        docs = bilateral(pkg["agreements"], pair)
+        trade = pkg["trade"]
+        trade = trade[trade["reporter"].isin(pair) & trade["partner"].isin(pair)]
+        st.metric("Organizations both belong to today", len(together))
+        st.text(", ".join(together) or "none")
+        st.metric("Bilateral documents in the data", len(docs))
+        if not docs.empty and docs["signed_date_ts"].notna().any():
+            latest = docs.sort_values("signed_date_ts").dropna(subset=["signed_date_ts"]).iloc[-1]
+            st.text(f"Latest signed: {latest['signed_date']} — {latest['title']}")
+        if not trade.empty:
+            last = trade.sort_values("year").iloc[-1]
+            st.text(
+                f"Trade figure for {last['year']}: ${last['value_usd'] / 1e6:,.1f} million "
+                f"({last['flow']}); see Sources for how certain it is."
+            )
+        if not shared.empty:
+            ui.table(shared, key="o-pair")
+
+st.subheader("Explore")
+links = st.columns(5)
+links[0].page_link("dashboard/views/memberships.py", label="Memberships", icon=":material/groups:")
+links[1].page_link("dashboard/views/agreements.py", label="Agreements", icon=":material/handshake:")
+links[2].page_link("dashboard/views/corridor.py", label="Corridor map", icon=":material/route:")
+links[3].page_link("dashboard/views/sources.py", label="Sources", icon=":material/menu_book:")
+links[4].page_link("dashboard/views/data_quality.py", label="Data quality", icon=":material/rule:")

@@ -1,0 +1,96 @@
+"""Shared fixtures: small packages written to tmp_path, and a clean Streamlit cache."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from dashboard.package import DEFAULT_DATA_DIR
+from dashboard.schema import TABLES_BY_NAME
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# A tiny, internally consistent package; tests damage a copy of it.
+MINI = {
+    "sources": [
+        "id,title,publisher,url,published,accessed",
+        "src-a,Source A,Publisher A,https://example.org/a,2024-07-04,2026-11-23",
+        "src-b,Source B,Publisher B,,2025,",
+    ],
+    "countries": [
+        "iso3,name,capital,lat,lon",
+        "IRN,Iran,Tehran,35.69,51.42",
+        "BLR,Belarus,Minsk,53.9,27.57",
+        "RUS,Russia,Moscow,55.75,37.62",
+    ],
+    "organizations": [
+        "id,name,short_name,founded,headquarters,kind,website,description,source_ids",
+        "sco,Shanghai Cooperation Organisation,SCO,2001-06-15,Beijing,political_security,"
+        "https://example.org,,src-a",
+        "eaeu,Eurasian Economic Union,EAEU,2015-01-01,Moscow,economic_union,,,src-a;src-b",
+    ],
+    "memberships": [
+        "id,country,organization,status,start_date,end_date,note,source_ids",
+        "blr-sco-dp,BLR,sco,dialogue_partner,2009,2015-07-10,,src-a",
+        "blr-sco-obs,BLR,sco,observer,2015-07-10,2024-07-04,,src-a",
+        "blr-sco-member,BLR,sco,member,2024-07-04,,,src-a",
+        "irn-sco-member,IRN,sco,member,2023-07-04,,,src-a",
+        "rus-sco-founder,RUS,sco,founding_member,2001-06-15,,,src-a",
+        "blr-eaeu-founder,BLR,eaeu,founding_member,2015-01-01,,,src-b",
+        "irn-eaeu-obs,IRN,eaeu,observer,2024-12,,,src-b",
+    ],
+    "agreements": [
+        "id,title,kind,parties,organization,sectors,signed_date,in_force_date,status,summary,"
+        "note,source_ids",
+        "ab-health,Health memorandum,memorandum,IRN;BLR,,health;pharmaceuticals,2025-08-20,,"
+        "signed,Medicines,,src-a",
+        "ab-tourism,Tourism programme,programme,IRN;BLR,,tourism,2023-03,,signed,,,src-a",
+        "irn-eaeu-fta,Free trade agreement,agreement,IRN;eaeu,eaeu,trade;customs,2023-12-25,"
+        "2025-05-15,in_force,,,src-b",
+        "ab-treaty,Treaty on strategic cooperation,treaty,IRN;BLR,,political,,,planned,,,src-a",
+    ],
+    "events": [
+        "id,date,end_date,kind,title,location,participants,note,source_ids",
+        "visit-2025,2025-08-19,2025-08-20,state_visit,Visit to Minsk,\"Minsk, Belarus\","
+        "IRN;BLR,,src-a",
+        "sco-astana-2024,2024-07-04,,summit,SCO summit,\"Astana, Kazakhstan\",sco,,src-a",
+    ],
+    "places": [
+        "id,name,country,kind,lat,lon,note,source_ids",
+        "minsk,Minsk,BLR,city,53.9,27.57,,src-a",
+        "moscow,Moscow,RUS,city,55.75,37.62,,src-a",
+        "tehran,Tehran,IRN,city,35.69,51.42,,src-a",
+    ],
+    "route_segments": [
+        "id,corridor,from_place,to_place,mode,status,length_km,waypoints,note,source_ids",
+        "minsk-moscow,belarus_russia,minsk,moscow,rail,operational,700,,,src-a",
+        "moscow-tehran,instc_trans_caspian,moscow,tehran,sea,planned,,45 48;40 50,,src-a",
+    ],
+    "trade": [
+        "year,reporter,partner,flow,value_usd,period_note,source_ids",
+        "2024,BLR,IRN,turnover,140000000,Single source,src-a",
+    ],
+}
+
+
+def write_package(folder: Path, tables: dict[str, list[str]] | None = None) -> Path:
+    """Write MINI (with any tables replaced) to `folder` and return it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, lines in {**MINI, **(tables or {})}.items():
+        assert name in TABLES_BY_NAME, name
+        (folder / f"{name}.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    """A valid miniature package."""
+    return write_package(tmp_path / "pkg")
+
+
+@pytest.fixture
+def bundled_copy(tmp_path: Path) -> Path:
+    """A copy of the bundled data package that a test may damage."""
+    return Path(shutil.copytree(DEFAULT_DATA_DIR, tmp_path / "data"))
