@@ -62,3 +62,35 @@ DEFAULT_COMPARE = ("IRN", "BLR")
 # Past these sizes charts switch from one mark per row to aggregated marks.
 MAX_TIMELINE_LANES = 60
 MAX_AGREEMENT_POINTS = 1500
+
+# The corridor map. The first view frames Minsk to the Gulf of Oman (zoom is deck.gl's level).
+MAP_VIEW: dict[str, float] = {"latitude": 40.5, "longitude": 47.5, "zoom": 3.3}
+MAP_HEIGHT = 620  # pixels
+BASEMAP_URL = "/app/static/basemap/countries.geojson"  # static/basemap/, served by Streamlit
+BASEMAP_ATTRIBUTION = "Basemap: Natural Earth (public domain), 1:110m countries."
+SEA_COLOR = "#C9DDEB"
+LAND_COLOR = "#EFEBE3"
+BORDER_COLOR = "#9A9A9A"
+# Line width in pixels and opacity (0–255) per segment status: the less real, the fainter.
+SEGMENT_STATUS_WIDTHS: dict[str, int] = {
+    "operational": 5,
+    "under_construction": 4,
+    "planned": 3,
+    "gap": 4,
+}
+SEGMENT_STATUS_ALPHAS: dict[str, int] = {
+    "operational": 255,
+    "under_construction": 200,
+    "planned": 150,
+    "gap": 150,
+}
+# Statuses drawn with a dotted white overlay, so they read as "not there yet" in any colour.
+DOTTED_STATUSES = ("under_construction", "planned", "gap")
+PLACE_KIND_COLORS: dict[str, str] = {
+    "city": "#1B2631",
+    "port": "#0072B2",
+    "border_crossing": "#D55E00",
+    "free_zone": "#CC79A7",
+    "junction": "#6C7A89",
+}
+MEMBERSHIP_SHADE_ALPHA = 170  # opacity (0–255) of country shading over the land colour

@@ -8,6 +8,11 @@ from dashboard import vocabularies as v
 from dashboard.package import DataPackage
 
 
+def named(codes: pd.Series, names: dict[str, str]) -> pd.Series:
+    """Display names for codes; a code with no row (left out for an error) shows as itself."""
+    return codes.map(names).fillna(codes)
+
+
 def country_names(pkg: DataPackage) -> dict[str, str]:
     """ISO3 code → country name."""
     return dict(zip(pkg["countries"]["iso3"], pkg["countries"]["name"], strict=True))
@@ -45,8 +50,8 @@ def membership_table(spans: pd.DataFrame, pkg: DataPackage) -> pd.DataFrame:
     out = spans.sort_values(["organization", "country", "start_date_ts"])
     return pd.DataFrame(
         {
-            "Organization": out["organization"].map(orgs),
-            "Country": out["country"].map(countries),
+            "Organization": named(out["organization"], orgs),
+            "Country": named(out["country"], countries),
             "Status": out["status"].map(v.MEMBERSHIP_STATUSES),
             "From": out["start_date"],
             "Until": out["end_date"],
@@ -152,3 +157,26 @@ def agreement_detail(row: pd.Series, pkg: DataPackage) -> tuple[pd.DataFrame, pd
     }
     detail = pd.DataFrame({"Field": list(fields), "Value": list(fields.values())})
     return detail, sources_of(row["source_ids"], pkg)
+
+
+def place_names(pkg: DataPackage) -> dict[str, str]:
+    """Place id → name."""
+    return dict(zip(pkg["places"]["id"], pkg["places"]["name"], strict=True))
+
+
+def segment_table(segments: pd.DataFrame, pkg: DataPackage) -> pd.DataFrame:
+    """Route legs for display: place names, labels, length, note and sources."""
+    names, urls = place_names(pkg), source_urls(pkg)
+    return pd.DataFrame(
+        {
+            "From": segments["from_place"].map(lambda p: names.get(p, p)),
+            "To": segments["to_place"].map(lambda p: names.get(p, p)),
+            "Branch": segments["corridor"].map(v.CORRIDORS),
+            "Mode": segments["mode"].map(v.MODES),
+            "Status": segments["status"].map(v.SEGMENT_STATUSES),
+            "Length (km)": segments["length_km"],
+            "Note": segments["note"],
+            "Sources": segments["source_ids"].map(", ".join),
+            "Link": segments["source_ids"].map(lambda ids: first_source_url(ids, urls)),
+        }
+    ).reset_index(drop=True)

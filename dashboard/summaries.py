@@ -8,6 +8,7 @@ import pandas as pd
 
 from dashboard import vocabularies as v
 from dashboard.filters import active_on
+from dashboard.frames import named
 
 
 def as_of_matrix(
@@ -20,8 +21,8 @@ def as_of_matrix(
             "country": active["country"],
             "organization": active["organization"],
             "status": active["status"],
-            "Country": active["country"].map(countries),
-            "Organization": active["organization"].map(orgs),
+            "Country": named(active["country"], countries),
+            "Organization": named(active["organization"], orgs),
             "Status": active["status"].map(v.MEMBERSHIP_STATUSES),
             "Since": active["start_date"],
             "Sources": active["source_ids"].map(", ".join),
@@ -50,12 +51,12 @@ def timeline_frame(
     max_lanes: int,
 ) -> tuple[pd.DataFrame, int]:
     """Bars for the timeline (open spans run to today), limited to `max_lanes` lanes."""
-    lane = spans["organization"].map(orgs) + " · " + spans["country"].map(countries)
+    lane = named(spans["organization"], orgs) + " · " + named(spans["country"], countries)
     frame = pd.DataFrame(
         {
             "Lane": lane,
-            "Country": spans["country"].map(countries),
-            "Organization": spans["organization"].map(orgs),
+            "Country": named(spans["country"], countries),
+            "Organization": named(spans["organization"], orgs),
             "Status": spans["status"].map(v.MEMBERSHIP_STATUSES),
             "Start": spans["start_date_ts"],
             "End": spans["end_date_ts"].fillna(pd.Timestamp(today)),
@@ -151,11 +152,11 @@ def recent_changes(
         {
             "Date": spans["start_date"],
             "_ts": spans["start_date_ts"],
-            "What": spans["country"].map(names)
+            "What": named(spans["country"], names)
             + " becomes "
             + spans["status"].map(v.MEMBERSHIP_STATUSES).str.lower()
             + " of "
-            + spans["organization"].map(names),
+            + named(spans["organization"], names),
             "Kind": "Membership",
         }
     )
@@ -176,3 +177,9 @@ def bilateral(agreements: pd.DataFrame, pair: tuple[str, ...]) -> pd.DataFrame:
     """Agreements whose parties include every country of `pair`."""
     wanted = set(pair)
     return agreements[agreements["parties"].map(wanted.issubset)]
+
+
+def member_statuses(spans: pd.DataFrame, organization: str, day: date) -> dict[str, str]:
+    """ISO3 → status of every country in `organization` on `day` (for shading a map)."""
+    active = active_on(spans[spans["organization"] == organization], day)
+    return dict(zip(active["country"], active["status"], strict=True))

@@ -14,6 +14,9 @@ from dashboard.reading import RawTable, read_csv
 from dashboard.schema import TABLES, ForeignKey, Row, Table
 
 
+OPEN_END = pd.Timestamp("2200-01-01")  # stands for "still in effect" when ordering spans
+
+
 @dataclass
 class TableResult:
     """Valid rows of one table (models and their lines) and what was left out."""
@@ -22,6 +25,7 @@ class TableResult:
     lines: list[int] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     skipped: int = 0
+    declared: set[str] = field(default_factory=set)
 
     def drop(self, bad: set[int]) -> None:
         """Leave out the rows at the given positions."""
@@ -68,8 +72,13 @@ def _missing_columns(table: Table, raw: RawTable) -> bool:
 
 def validate_rows(table: Table, raw: RawTable) -> TableResult:
     """Check each row against the table's model, then the table's key for duplicates."""
+    unusable = _missing_columns(table, raw)
     result = TableResult(problems=list(raw.problems), skipped=raw.skipped)
-    if _missing_columns(table, raw):
+    if table.key and not unusable:
+        # Rows elsewhere may refer to a row left out here for its own fault: that fault is
+        # reported once, here, and does not take every referring row down with it.
+        result.declared = {cells[table.key].strip() for cells in raw.rows} - {""}
+    if unusable:
         result.skipped += len(raw.rows)
         return result
     seen: dict[str, int] = {}
@@ -110,41 +119,45 @@ def check_foreign_keys(table: Table, result: TableResult, keys: dict[str, set[st
 
 def _unknown(table: Table, line: int, fk: ForeignKey, item: str) -> Problem:
     where = " or ".join(f"{t}.csv" for t in fk.targets)
-    message = f"'{item}' is not found in {where} (or its row there was left out)"
+    message = f"'{item}' is not found in {where}"
     return Problem(table.file, line, fk.column, item, message)
 
 
 def check_overlaps(table: Table, result: TableResult) -> None:
-    """Spans of one country in one organization must not overlap (touching ends are fine)."""
+    """Spans of one country in one organization must not overlap (touching ends are fine).
+
+    Spans are taken in order of start; a span that overlaps one already kept is reported and
+    left out, so one bad row never takes a good one with it.
+    """
     if not result.rows:
         return
-    frame = pd.DataFrame(
+    order = pd.DataFrame(
         {
             "pos": range(len(result.rows)),
-            "country": [r.country for r in result.rows],
-            "organization": [r.organization for r in result.rows],
+            "pair": [(r.country, r.organization) for r in result.rows],
             "start": period_start(pd.Series([r.start_date for r in result.rows])),
             "end": period_start(pd.Series([r.end_date for r in result.rows])),
         }
-    ).sort_values(["country", "organization", "start"])
-    frame["end"] = frame["end"].fillna(OPEN_END)
-    previous_end = frame.groupby(["country", "organization"])["end"].transform(
-        lambda s: s.cummax().shift()
+    ).sort_values(["pair", "start", "pos"])
+    bad: set[int] = set()
+    kept_end: dict[tuple[str, str], pd.Timestamp] = {}
+    for pos, pair, start, end in order.itertuples(index=False):
+        end = OPEN_END if pd.isna(end) else end
+        if pair in kept_end and start < kept_end[pair]:
+            bad.add(pos)
+            result.problems.append(_overlap(table, result.rows[pos], result.lines[pos]))
+            continue
+        kept_end[pair] = max(end, kept_end.get(pair, end))
+    result.drop(bad)
+
+
+def _overlap(table: Table, row: Row, line: int) -> Problem:
+    message = (
+        f"span of {row.country} in {row.organization} starting {row.start_date} overlaps "
+        "an earlier span; end the earlier one on or before this start"
     )
-    overlapping = frame[frame["start"] < previous_end]
-    for pos in overlapping["pos"]:
-        row = result.rows[pos]
-        message = (
-            f"span of {row.country} in {row.organization} starting {row.start_date} overlaps "
-            "an earlier span; end the earlier one on or before this start"
-        )
-        result.problems.append(
-            Problem(table.file, result.lines[pos], "start_date", row.start_date, message)
-        )
-    result.drop(set(overlapping["pos"]))
+    return Problem(table.file, line, "start_date", row.start_date, message)
 
-
-OPEN_END = pd.Timestamp("2200-01-01")  # stands for "still in effect" when ordering spans
 
 CROSS_ROW_CHECKS = {"memberships": check_overlaps}
 
@@ -160,6 +173,6 @@ def validate_package(folder: Path) -> dict[str, TableResult]:
         if table.name in CROSS_ROW_CHECKS:
             CROSS_ROW_CHECKS[table.name](table, result)
         if table.key:
-            keys[table.name] = {getattr(r, table.key) for r in result.rows}
+            keys[table.name] = result.declared
         results[table.name] = result
     return results

@@ -23,11 +23,13 @@ countries, orgs = country_names(pkg), organization_names(pkg)
 
 with st.sidebar:
     st.header("Filters")
-    chosen_orgs = st.multiselect("Organizations", list(orgs), format_func=orgs.get, key="m-org")
+    chosen_orgs = st.multiselect(
+        "Organizations", list(orgs), format_func=lambda o: orgs.get(o, o), key="m-org"
+    )
     chosen_countries = st.multiselect(
         "Countries",
-        sorted(set(spans["country"]), key=countries.get),
-        format_func=countries.get,
+        sorted(set(spans["country"]), key=lambda c: countries.get(c, c)),
+        format_func=lambda c: countries.get(c, c),
         key="m-country",
     )
     chosen_statuses = st.multiselect(
@@ -85,10 +87,14 @@ st.altair_chart(
 )
 
 st.subheader("Compare countries")
-present = sorted(set(spans["country"]), key=countries.get)
+present = sorted(set(spans["country"]), key=lambda c: countries.get(c, c))
 defaults = [c for c in DEFAULT_COMPARE if c in present]
 compared = st.multiselect(
-    "Countries to compare", present, default=defaults, format_func=countries.get, key="m-compare"
+    "Countries to compare",
+    present,
+    default=defaults,
+    format_func=lambda c: countries.get(c, c),
+    key="m-compare",
 )
 comparison = compare_countries(
     as_of_matrix(spans, day, countries, orgs), tuple(compared), countries

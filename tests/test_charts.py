@@ -1,0 +1,77 @@
+"""Chart builders, checked by their Vega-Lite spec, never by pixels."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dashboard import charts
+from dashboard.config import SECTOR_COLORS, STATUS_COLORS
+from dashboard.package import load_package
+from dashboard.summaries import (
+    agreement_points,
+    as_of_matrix,
+    event_markers,
+    sector_counts,
+    timeline_frame,
+    year_counts,
+)
+
+NAMES = {"IRN": "Iran", "BLR": "Belarus", "RUS": "Russia"}
+ORGS = {"sco": "SCO", "eaeu": "EAEU"}
+
+
+@pytest.fixture
+def pkg(mini):
+    return load_package(mini)
+
+
+def test_status_scale_is_fixed_and_colour_blind_safe():
+    scale = charts.status_scale().to_dict()
+    assert scale["range"] == list(STATUS_COLORS.values())
+    assert scale["domain"][0] == "Founding member"
+
+
+def test_status_matrix_spec(pkg):
+    matrix = as_of_matrix(pkg["memberships"], date(2026, 1, 1), NAMES, ORGS)
+    spec = charts.status_matrix_chart(matrix, "t").to_dict()
+    assert spec["mark"]["type"] == "rect"
+    assert spec["encoding"]["color"]["field"] == "Status"
+    assert spec["encoding"]["color"]["scale"]["range"] == list(STATUS_COLORS.values())
+    assert {t["field"] for t in spec["encoding"]["tooltip"]} >= {"Since", "Sources"}
+
+
+def test_membership_timeline_spec(pkg):
+    bars, _ = timeline_frame(pkg["memberships"], date(2026, 1, 1), NAMES, ORGS, 50)
+    markers = event_markers(pkg["events"], ("sco",))
+    spec = charts.membership_timeline_chart(bars, markers, "t").to_dict()
+    bar, rule = spec["layer"]
+    assert bar["mark"]["type"] == "bar"
+    assert bar["encoding"]["x2"]["field"] == "End"
+    assert {t["field"] for t in bar["encoding"]["tooltip"]} >= {"From", "Until", "Sources"}
+    assert rule["mark"]["type"] == "rule"
+
+
+def test_timeline_without_markers_has_one_layer(pkg):
+    bars, _ = timeline_frame(pkg["memberships"], date(2026, 1, 1), NAMES, ORGS, 50)
+    spec = charts.membership_timeline_chart(bars, event_markers(pkg["events"].head(0)), "t")
+    assert len(spec.to_dict()["layer"]) == 1
+
+
+def test_agreement_timeline_spec(pkg):
+    points = agreement_points(pkg["agreements"], 100)
+    spec = charts.agreement_timeline_chart(points, event_markers(pkg["events"]), "t").to_dict()
+    dots = spec["layer"][0]
+    assert dots["mark"]["type"] == "circle"
+    assert dots["encoding"]["color"]["scale"]["range"] == list(SECTOR_COLORS.values())
+    assert dots["encoding"]["size"]["field"] == "Count"
+
+
+def test_count_charts(pkg):
+    by_sector = charts.count_bar_chart(
+        sector_counts(pkg["agreements"]), "Sector", "t", charts.sector_scale()
+    ).to_dict()
+    assert by_sector["encoding"]["y"]["sort"] == "-x"
+    by_year = charts.year_bar_chart(year_counts(pkg["agreements"]), "t").to_dict()
+    assert by_year["encoding"]["x"]["field"] == "Year"

@@ -1,0 +1,58 @@
+"""`python -m dashboard`: help, validation output and exit codes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from dashboard.__main__ import main
+from tests.conftest import MINI, ROOT, write_package
+
+
+def test_valid_package_exits_zero(mini, capsys):
+    assert main(["validate", str(mini)]) == 0
+    assert capsys.readouterr().out.strip() == "No problems found."
+
+
+def test_problems_are_listed_one_per_line_then_summary(tmp_path, capsys):
+    folder = write_package(
+        tmp_path / "pkg", {"memberships": [*MINI["memberships"], "x,BLR,sco,boss,2030,,,src-a"]}
+    )
+    (folder / "trade.csv").unlink()
+    assert main(["validate", str(folder)]) == 1
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[0].startswith("memberships.csv:9: status: 'boss' is not a known membership")
+    assert lines[1] == "trade.csv: file is missing"
+    assert lines[-1] == "2 errors, 0 warnings; 1 row left out."
+
+
+def test_warnings_alone_exit_zero(tmp_path, capsys):
+    lines = [MINI["trade"][0] + ",comment", MINI["trade"][1] + ",x"]
+    folder = write_package(tmp_path / "pkg", {"trade": lines})
+    assert main(["validate", str(folder)]) == 0
+    assert "trade.csv:1: warning: comment: unknown column" in capsys.readouterr().out
+
+
+def test_not_a_folder(tmp_path, capsys):
+    assert main(["validate", str(tmp_path / "nope")]) == 1
+    assert "not a folder" in capsys.readouterr().err
+
+
+def test_default_folder_is_environment_then_bundled(mini, monkeypatch, capsys):
+    monkeypatch.setenv("DASHBOARD_DATA", str(mini))
+    assert main(["validate"]) == 0
+
+
+@pytest.mark.parametrize("args", [["--help"], ["validate", "--help"]])
+def test_help_explains_commands(args):
+    out = subprocess.run(
+        [sys.executable, "-m", "dashboard", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "validate" in out
+    assert "FILE:LINE" in out or "check every file" in out

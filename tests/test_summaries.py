@@ -1,0 +1,112 @@
+"""Aggregations behind charts and tables: small frames in, small frames out."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from dashboard.package import load_package
+from dashboard.summaries import (
+    agreement_points,
+    as_of_matrix,
+    bilateral,
+    compare_countries,
+    event_markers,
+    recent_changes,
+    sector_counts,
+    status_counts,
+    timeline_frame,
+    year_counts,
+)
+
+NAMES = {"IRN": "Iran", "BLR": "Belarus", "RUS": "Russia"}
+ORGS = {"sco": "SCO", "eaeu": "EAEU"}
+
+
+@pytest.fixture
+def pkg(mini):
+    return load_package(mini)
+
+
+def test_as_of_matrix_and_counts(pkg):
+    matrix = as_of_matrix(pkg["memberships"], date(2020, 1, 1), NAMES, ORGS)
+    assert set(zip(matrix["Country"], matrix["Status"], strict=True)) == {
+        ("Belarus", "Observer"),
+        ("Russia", "Founding member"),
+        ("Belarus", "Founding member"),
+    }
+    counts = status_counts(matrix).set_index("Organization")
+    assert counts.loc["SCO", "Total"] == 2
+    assert counts.loc["EAEU", "Founding member"] == 1
+
+
+def test_compare_countries_marks_shared_and_different(pkg):
+    matrix = as_of_matrix(pkg["memberships"], date(2026, 1, 1), {**NAMES, **ORGS}, ORGS)
+    table = compare_countries(matrix, ("IRN", "BLR"), NAMES).set_index("Organization")
+    assert table.loc["SCO", "Same status"] == "yes"
+    assert table.loc["EAEU", "Iran"] == "Observer"
+    assert table.loc["EAEU", "Same status"] == "no"
+    assert table.loc["EAEU", "All in it"] == "yes"
+
+
+def test_timeline_runs_open_spans_to_today_and_limits_lanes(pkg):
+    frame, lanes = timeline_frame(pkg["memberships"], date(2026, 11, 23), NAMES, ORGS, 2)
+    assert lanes == 5
+    assert frame["Lane"].nunique() == 2
+    assert (frame.loc[frame["Until"] == "today", "End"] == pd.Timestamp("2026-11-23")).all()
+    assert "2024-12" in set(frame["From"])  # dates as written
+
+
+def test_agreement_points_single_then_aggregated(pkg):
+    single = agreement_points(pkg["agreements"], max_points=100)
+    assert len(single) == 5  # undated treaty left out; health agreement has two sectors
+    assert set(single["Count"]) == {1}
+    grouped = agreement_points(pkg["agreements"], max_points=2)
+    assert grouped["Count"].sum() == 5
+    assert set(grouped["When"]) == {"2025-08", "2023-03", "2023-12"}
+
+
+def test_agreement_points_scale_to_large_input():
+    n = 50_000
+    big = pd.DataFrame(
+        {
+            "title": [f"A{i}" for i in range(n)],
+            "signed_date": ["2020-01"] * n,
+            "signed_date_ts": pd.to_datetime(["2020-01-01"] * n),
+            "sectors": [("trade", "health")] * n,
+        }
+    )
+    points = agreement_points(big, max_points=1500)
+    assert len(points) == 2
+    assert points["Count"].sum() == 2 * n
+
+
+def test_counts(pkg):
+    sectors = sector_counts(pkg["agreements"]).set_index("Sector")["Count"]
+    assert sectors["Health"] == 1
+    assert sectors.sum() == 6
+    years = year_counts(pkg["agreements"]).set_index("Year")["Count"]
+    assert years.to_dict() == {2023: 2, 2025: 1}
+
+
+def test_event_markers_filter_by_participant(pkg):
+    assert list(event_markers(pkg["events"], ("sco",))["Event"]) == ["SCO summit"]
+    assert len(event_markers(pkg["events"])) == 2
+
+
+def test_recent_changes_newest_first_and_not_future(pkg):
+    recent = recent_changes(
+        pkg["memberships"], pkg["agreements"], {**NAMES, **ORGS}, date(2025, 1, 1), 3
+    )
+    assert list(recent["Date"]) == ["2024-12", "2024-07-04", "2023-12-25"]
+    assert recent.iloc[0]["What"] == "Iran becomes observer of EAEU"
+
+
+def test_bilateral(pkg):
+    assert set(bilateral(pkg["agreements"], ("IRN", "BLR"))["id"]) == {
+        "ab-health",
+        "ab-tourism",
+        "ab-treaty",
+    }
