@@ -62,9 +62,10 @@ DEFAULT_COMPARE = ("IRN", "BLR")
 # Past these sizes charts switch from one mark per row to aggregated marks.
 MAX_TIMELINE_LANES = 60
 MAX_AGREEMENT_POINTS = 1500
+MAX_MATRIX_CELLS = 1500
 
-# The corridor map. The first view frames Minsk to the Gulf of Oman (zoom is deck.gl's level).
-MAP_VIEW: dict[str, float] = {"latitude": 40.5, "longitude": 47.5, "zoom": 3.3}
+# The corridor map. The first view frames Moscow to Mumbai in a ~940 × 620 px map (deck.gl zoom).
+MAP_VIEW: dict[str, float] = {"latitude": 41.5, "longitude": 48.0, "zoom": 2.9}
 MAP_HEIGHT = 620  # pixels
 BASEMAP_URL = "/app/static/basemap/countries.geojson"  # static/basemap/, served by Streamlit
 BASEMAP_ATTRIBUTION = "Basemap: Natural Earth (public domain), 1:110m countries."

@@ -120,12 +120,19 @@ def agreement_points(agreements: pd.DataFrame, max_points: int) -> pd.DataFrame:
                 "Titles": long["title"],
             }
         ).reset_index(drop=True)
-    long["Month"] = long["signed_date_ts"].dt.to_period("M").dt.to_timestamp()
-    grouped = long.groupby(["Month", "Sector"], observed=True).agg(
-        Count=("title", "size"), Titles=("title", "first")
-    )
-    grouped = grouped.reset_index().rename(columns={"Month": "Date"})
-    grouped["When"] = grouped["Date"].dt.strftime("%Y-%m")
+    for freq, fmt in (("M", "%Y-%m"), ("Y", "%Y")):
+        grouped = _bucket(long, freq, fmt)
+        if len(grouped) <= max_points:
+            break
+    return grouped
+
+
+def _bucket(long: pd.DataFrame, freq: str, fmt: str) -> pd.DataFrame:
+    """Count agreements per period (`M` month or `Y` year) and sector."""
+    period = long["signed_date_ts"].dt.to_period(freq).dt.to_timestamp()
+    grouped = long.assign(Date=period).groupby(["Date", "Sector"], observed=True)
+    grouped = grouped.agg(Count=("title", "size"), Titles=("title", "first")).reset_index()
+    grouped["When"] = grouped["Date"].dt.strftime(fmt)
     grouped["Titles"] = grouped["Titles"] + grouped["Count"].map(
         lambda n: f" and {n - 1} more" if n > 1 else ""
     )
@@ -183,3 +190,17 @@ def member_statuses(spans: pd.DataFrame, organization: str, day: date) -> dict[s
     """ISO3 → status of every country in `organization` on `day` (for shading a map)."""
     active = active_on(spans[spans["organization"] == organization], day)
     return dict(zip(active["country"], active["status"], strict=True))
+
+
+def limit_matrix(matrix: pd.DataFrame, max_cells: int) -> tuple[pd.DataFrame, int]:
+    """Keep the organizations with most countries until the grid has at most `max_cells` cells."""
+    sizes = matrix["Organization"].value_counts()
+    countries_so_far: set[str] = set()
+    keep = []
+    for org in sizes.index:
+        candidate = countries_so_far | set(matrix.loc[matrix["Organization"] == org, "Country"])
+        if keep and len(candidate) * (len(keep) + 1) > max_cells:
+            break
+        keep.append(org)
+        countries_so_far = candidate
+    return matrix[matrix["Organization"].isin(keep)], len(sizes)

@@ -6,13 +6,14 @@ import streamlit as st
 
 from dashboard import charts, ui
 from dashboard import vocabularies as v
-from dashboard.config import DEFAULT_COMPARE, MAX_TIMELINE_LANES
+from dashboard.config import DEFAULT_COMPARE, MAX_MATRIX_CELLS, MAX_TIMELINE_LANES
 from dashboard.filters import MembershipFilter, filter_memberships
 from dashboard.frames import country_names, membership_table, organization_names
 from dashboard.summaries import (
     as_of_matrix,
     compare_countries,
     event_markers,
+    limit_matrix,
     status_counts,
     timeline_frame,
 )
@@ -63,10 +64,16 @@ st.subheader(f"Status on {day.isoformat()}")
 if matrix.empty:
     st.info("No membership matching these filters was in effect on that day.")
 else:
+    grid, total_orgs = limit_matrix(matrix, MAX_MATRIX_CELLS)
+    if grid["Organization"].nunique() < total_orgs:
+        st.caption(
+            f"Grid shows {grid['Organization'].nunique()} of {total_orgs} organizations "
+            "(those with most countries); the counts cover all."
+        )
     left, right = st.columns([3, 2])
     with left:
         st.altair_chart(
-            charts.status_matrix_chart(matrix, f"Status as of {day.isoformat()}"),
+            charts.status_matrix_chart(grid, f"Status as of {day.isoformat()}"),
             use_container_width=True,
             key="m-matrix",
         )
