@@ -13,7 +13,6 @@ from dashboard.problems import WARNING, Problem
 from dashboard.reading import RawTable, read_csv
 from dashboard.schema import TABLES, ForeignKey, Row, Table
 
-
 OPEN_END = pd.Timestamp("2200-01-01")  # stands for "still in effect" when ordering spans
 
 

@@ -54,9 +54,11 @@ with st.sidebar:
 
 legs = filter_segments(segments, SegmentFilter(tuple(branches), tuple(modes), tuple(statuses)))
 shading = member_statuses(pkg["memberships"], org, day) if org else None
+dots = maps.place_frame(places, country_names(pkg))
 deck = maps.build_deck(
     maps.segment_frame(legs, places),
-    maps.place_frame(places, country_names(pkg)),
+    dots,
+    maps.label_frame(dots, segments),
     tuple(shown) if org else tuple(s for s in shown if s != "shading"),
     shading,
 )

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import Server, open_page
 from tests.conftest import write_package
+from tests.e2e.conftest import Server, open_page
 
 pytestmark = pytest.mark.e2e
 
