@@ -49,5 +49,11 @@ def table(frame: pd.DataFrame, key: str, link_columns: tuple[str, ...] = ("Link"
         if c in frame.columns
     }
     return st.dataframe(
-        frame, key=key, hide_index=True, column_config=config, use_container_width=True, **kwargs
+        frame, key=key, hide_index=True, column_config=config, width="stretch", **kwargs
     )
+
+
+def chart(figure, key: str) -> None:
+    """An Altair chart at full width, inside a container keyed `key` (found as `.st-key-<key>`)."""
+    with st.container(key=key):
+        st.altair_chart(figure, width="stretch", key=f"{key}-vega")

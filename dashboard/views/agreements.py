@@ -60,24 +60,20 @@ markers = event_markers(pkg["events"][pkg["events"]["kind"] != "summit"], tuple(
 if points.empty:
     st.info("None of these agreements has a signing date to place on the timeline.")
 else:
-    st.altair_chart(
+    ui.chart(
         charts.agreement_timeline_chart(
             points, markers, "Agreements by date signed; dashed: events"
         ),
-        use_container_width=True,
-        key="a-timeline",
+        "a-timeline",
     )
 left, right = st.columns(2)
-left.altair_chart(
-    charts.count_bar_chart(sector_counts(shown), "Sector", "By sector", charts.sector_scale()),
-    use_container_width=True,
-    key="a-by-sector",
-)
-right.altair_chart(
-    charts.year_bar_chart(year_counts(shown), "By year signed"),
-    use_container_width=True,
-    key="a-by-year",
-)
+with left:
+    by_sector = charts.count_bar_chart(
+        sector_counts(shown), "Sector", "By sector", charts.sector_scale()
+    )
+    ui.chart(by_sector, "a-by-sector")
+with right:
+    ui.chart(charts.year_bar_chart(year_counts(shown), "By year signed"), "a-by-year")
 
 st.subheader("Agreements")
 listing = agreement_table(shown, pkg)

@@ -72,11 +72,7 @@ else:
         )
     left, right = st.columns([3, 2])
     with left:
-        st.altair_chart(
-            charts.status_matrix_chart(grid, f"Status as of {day.isoformat()}"),
-            use_container_width=True,
-            key="m-matrix",
-        )
+        ui.chart(charts.status_matrix_chart(grid, f"Status as of {day.isoformat()}"), "m-matrix")
     with right:
         ui.table(status_counts(matrix), key="m-counts")
 
@@ -87,10 +83,8 @@ if lanes > MAX_TIMELINE_LANES:
 markers = event_markers(
     pkg["events"][pkg["events"]["kind"] == "summit"], tuple(shown["organization"].unique())
 )
-st.altair_chart(
-    charts.membership_timeline_chart(bars, markers, "Status spans; dashed: summits"),
-    use_container_width=True,
-    key="m-timeline",
+ui.chart(
+    charts.membership_timeline_chart(bars, markers, "Status spans; dashed: summits"), "m-timeline"
 )
 
 st.subheader("Compare countries")

@@ -1,0 +1,85 @@
+"""Journeys on the explore pages: filters and the as-of date change what is drawn."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import open_page, wait_idle
+
+pytestmark = pytest.mark.e2e
+
+
+def marks(page: Page, key: str, mark: str) -> int:
+    """How many Vega-Lite marks of a kind the chart with this key draws."""
+    chart = page.locator(f".st-key-{key} svg.marks")
+    expect(chart.first).to_be_visible()
+    return chart.locator(f"g.mark-{mark} path").count()
+
+
+def metric(page: Page, label: str) -> str:
+    box = page.locator('[data-testid="stMetric"]', has_text=label).first
+    return box.locator('[data-testid="stMetricValue"]').inner_text()
+
+
+def choose(page: Page, key: str, option: str) -> None:
+    """Pick an option in the multiselect with this key."""
+    page.locator(f".st-key-{key} input").click()
+    page.get_by_role("option", name=option).first.click()
+    page.keyboard.press("Escape")
+    wait_idle(page)
+
+
+def test_filter_agreements_by_sector_changes_table_and_timeline(page: Page, app_url: str):
+    open_page(page, f"{app_url}/agreements")
+    all_count = int(metric(page, "Agreements").replace(",", ""))
+    all_points = marks(page, "a-timeline", "symbol")
+    assert all_points > 10
+    choose(page, "a-sector", "Health")
+    expect(
+        page.locator('[data-testid="stMetric"]', has_text="Agreements").first
+    ).not_to_contain_text(str(all_count))
+    health = int(metric(page, "Agreements").replace(",", ""))
+    assert 0 < health < all_count
+    points = page.locator(".st-key-a-timeline svg.marks g.mark-symbol path")
+    expect(points).not_to_have_count(all_points)  # the chart redraws after the rerun
+    assert 0 < points.count() < all_points
+    labels = page.locator(".st-key-a-timeline svg.marks g.mark-symbol path").evaluate_all(
+        "els => els.map(e => e.getAttribute('aria-label') || '')"
+    )
+    # one point per agreement and sector: each health agreement has exactly one health point
+    assert sum("Sector: Health" in label for label in labels) == health
+    grid = page.locator(".st-key-a-table")
+    expect(grid).to_be_visible()
+    assert grid.bounding_box()["height"] > 0
+
+
+def test_moving_as_of_date_changes_matrix(page: Page, app_url: str):
+    open_page(page, f"{app_url}/memberships")
+    today_cells = marks(page, "m-matrix", "rect")
+    assert today_cells > 30
+    # the date field is made of year/month/day spin buttons; it commits when it loses focus
+    page.locator(".st-key-m-as-of").get_by_role("spinbutton", name="year").click()
+    page.keyboard.type("20050101")
+    page.locator('[data-testid="stMain"] h1').first.click()
+    wait_idle(page)
+    expect(page.get_by_text("Status on 2005-01-01")).to_be_visible()
+    cells = page.locator(".st-key-m-matrix svg.marks g.mark-rect path")
+    expect(cells).not_to_have_count(today_cells)
+    early_cells = cells.count()
+    assert 0 < early_cells < today_cells
+    labels = page.locator(".st-key-m-matrix svg.marks g.mark-rect path").evaluate_all(
+        "els => els.map(e => e.getAttribute('aria-label') || '')"
+    )
+    assert any("Belarus" in label for label in labels)  # e.g. the CIS
+    assert not any("Belarus" in label and "SCO" in label for label in labels)  # SCO only from 2009
+
+
+def test_filter_matching_nothing_shows_message(page: Page, app_url: str):
+    open_page(page, f"{app_url}/agreements")
+    box = page.locator(".st-key-a-q input")
+    box.fill("no agreement is called this")
+    box.press("Enter")
+    wait_idle(page)
+    expect(page.get_by_text("No agreements match these filters")).to_be_visible()
+    expect(page.locator(".st-key-a-timeline")).to_have_count(0)
