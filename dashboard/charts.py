@@ -8,6 +8,12 @@ import pandas as pd
 from dashboard import vocabularies as v
 from dashboard.config import SECTOR_COLORS, STATUS_COLORS
 
+ROW_PX = 24  # height per category row: every label stays readable
+
+
+def _legend() -> alt.Legend:
+    return alt.Legend(orient="bottom", columns=3, labelLimit=160, title=None)
+
 
 def _scale(vocabulary: dict[str, str], colors: dict[str, str]) -> alt.Scale:
     """A colour scale over a vocabulary's labels, fixed so colours match on every page."""
@@ -24,13 +30,13 @@ def sector_scale() -> alt.Scale:
 
 def status_matrix_chart(matrix: pd.DataFrame, title: str) -> alt.Chart:
     """Country × organization grid coloured by status (columns Country, Organization, Status…)."""
-    height = max(120, 22 * matrix["Country"].nunique())
+    height = max(120, ROW_PX * matrix["Country"].nunique())
     base = alt.Chart(matrix, title=title).encode(
         x=alt.X("Organization:N", axis=alt.Axis(orient="top", labelAngle=0, title=None)),
-        y=alt.Y("Country:N", sort="ascending", title=None),
+        y=alt.Y("Country:N", sort="ascending", title=None, axis=alt.Axis(labelOverlap=False)),
     )
     cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
-        color=alt.Color("Status:N", scale=status_scale(), legend=alt.Legend(orient="bottom")),
+        color=alt.Color("Status:N", scale=status_scale(), legend=_legend()),
         tooltip=["Country:N", "Organization:N", "Status:N", "Since:N", "Sources:N"],
     )
     return cells.properties(height=height)
@@ -46,8 +52,8 @@ def membership_timeline_chart(spans: pd.DataFrame, markers: pd.DataFrame, title:
         .encode(
             x=alt.X("Start:T", title=None, axis=alt.Axis(format="%Y")),
             x2="End:T",
-            y=alt.Y("Lane:N", sort=sort, title=None),
-            color=alt.Color("Status:N", scale=status_scale(), legend=alt.Legend(orient="bottom")),
+            y=alt.Y("Lane:N", sort=sort, title=None, axis=alt.Axis(labelOverlap=False)),
+            color=alt.Color("Status:N", scale=status_scale(), legend=_legend()),
             tooltip=["Country:N", "Organization:N", "Status:N", "From:N", "Until:N", "Sources:N"],
         )
     )
@@ -58,7 +64,7 @@ def membership_timeline_chart(spans: pd.DataFrame, markers: pd.DataFrame, title:
             .mark_rule(strokeDash=[4, 3], color="#555555")
             .encode(x="Date:T", tooltip=["Event:N", "When:N", "Where:N"])
         )
-    return alt.layer(*layers, title=title).properties(height=max(160, 20 * lanes))
+    return alt.layer(*layers, title=title).properties(height=max(160, ROW_PX * lanes))
 
 
 def agreement_timeline_chart(points: pd.DataFrame, markers: pd.DataFrame, title: str) -> alt.Chart:
@@ -68,7 +74,12 @@ def agreement_timeline_chart(points: pd.DataFrame, markers: pd.DataFrame, title:
         .mark_circle(opacity=0.85, stroke="white", strokeWidth=0.5)
         .encode(
             x=alt.X("Date:T", title="Signed", axis=alt.Axis(format="%Y")),
-            y=alt.Y("Sector:N", title=None, sort=list(v.SECTORS.values())),
+            y=alt.Y(
+                "Sector:N",
+                title=None,
+                sort=list(v.SECTORS.values()),
+                axis=alt.Axis(labelOverlap=False),
+            ),
             color=alt.Color("Sector:N", scale=sector_scale(), legend=None),
             size=alt.Size("Count:Q", scale=alt.Scale(range=[60, 600]), legend=None),
             tooltip=["Sector:N", "When:N", "Count:Q", "Titles:N"],
@@ -81,7 +92,7 @@ def agreement_timeline_chart(points: pd.DataFrame, markers: pd.DataFrame, title:
             .mark_rule(strokeDash=[4, 3], color="#555555")
             .encode(x="Date:T", tooltip=["Event:N", "When:N", "Where:N"])
         )
-    height = max(160, 26 * points["Sector"].nunique())
+    height = max(160, ROW_PX * points["Sector"].nunique())
     return alt.layer(*layers, title=title).properties(height=height)
 
 
@@ -95,11 +106,11 @@ def count_bar_chart(
         .mark_bar()
         .encode(
             x=alt.X("Count:Q", title=None),
-            y=alt.Y(f"{category}:N", sort="-x", title=None),
+            y=alt.Y(f"{category}:N", sort="-x", title=None, axis=alt.Axis(labelOverlap=False)),
             color=color,
             tooltip=[f"{category}:N", "Count:Q"],
         )
-        .properties(height=max(120, 22 * len(counts)))
+        .properties(height=max(120, ROW_PX * len(counts)))
     )
 
 

@@ -41,7 +41,7 @@ with right:
         docs = bilateral(pkg["agreements"], pair)
         trade = pkg["trade"]
         trade = trade[trade["reporter"].isin(pair) & trade["partner"].isin(pair)]
-        st.metric("Organizations both belong to today", len(together))
+        st.metric("Organizations where both have a status today", len(together))
         st.text(", ".join(together) or "none")
         st.metric("Bilateral documents in the data", len(docs))
         if not docs.empty and docs["signed_date_ts"].notna().any():
