@@ -1,10 +1,12 @@
 """Entry point: page config and routes, nothing else."""
 
+from pathlib import Path
+
 import streamlit as st
 
 st.set_page_config(
     page_title="Eurasian memberships and corridor",
-    page_icon=":material/hub:",
+    page_icon=str(Path(__file__).parent / "static" / "icon.png"),  # local: nothing is fetched
     layout="wide",
 )
 

@@ -94,4 +94,6 @@ PLACE_KIND_COLORS: dict[str, str] = {
     "free_zone": "#CC79A7",
     "junction": "#6C7A89",
 }
-MEMBERSHIP_SHADE_ALPHA = 170  # opacity (0–255) of country shading over the land colour
+MEMBERSHIP_SHADE_ALPHA = 110  # opacity (0–255) of country shading over the land colour
+# The route the corridor page's summary opens on (place ids), when the package has them.
+DEFAULT_ROUTE = ("minsk", "bandar-abbas")

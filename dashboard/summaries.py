@@ -74,7 +74,8 @@ def event_markers(events: pd.DataFrame, participants: tuple[str, ...] = ()) -> p
     """Events as chart markers; with `participants`, only events naming one of them."""
     chosen = events
     if participants:
-        chosen = events[events["participants"].map(lambda p: bool(set(p) & set(participants)))]
+        wanted = set(participants)
+        chosen = events[events["participants"].map(wanted.isdisjoint).eq(False)]
     return pd.DataFrame(
         {
             "Date": chosen["date_ts"],

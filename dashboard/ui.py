@@ -48,9 +48,15 @@ def table(frame: pd.DataFrame, key: str, link_columns: tuple[str, ...] = ("Link"
         for c in link_columns
         if c in frame.columns
     }
-    return st.dataframe(
-        frame, key=key, hide_index=True, column_config=config, width="stretch", **kwargs
-    )
+    with st.container(key=key):  # the container carries `.st-key-<key>` for browser tests
+        return st.dataframe(
+            frame,
+            key=f"{key}-df",
+            hide_index=True,
+            column_config=config,
+            width="stretch",
+            **kwargs,
+        )
 
 
 def chart(figure, key: str) -> None:

@@ -53,9 +53,9 @@ MINI = {
     ],
     "events": [
         "id,date,end_date,kind,title,location,participants,note,source_ids",
-        "visit-2025,2025-08-19,2025-08-20,state_visit,Visit to Minsk,\"Minsk, Belarus\","
+        'visit-2025,2025-08-19,2025-08-20,state_visit,Visit to Minsk,"Minsk, Belarus",'
         "IRN;BLR,,src-a",
-        "sco-astana-2024,2024-07-04,,summit,SCO summit,\"Astana, Kazakhstan\",sco,,src-a",
+        'sco-astana-2024,2024-07-04,,summit,SCO summit,"Astana, Kazakhstan",sco,,src-a',
     ],
     "places": [
         "id,name,country,kind,lat,lon,note,source_ids",

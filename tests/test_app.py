@@ -49,9 +49,13 @@ def test_page_runs_on_bundled_data(page: str, monkeypatch: pytest.MonkeyPatch):
 def test_page_runs_on_damaged_package(page: str, tmp_path: Path, monkeypatch):
     folder = write_package(
         tmp_path / "bad",
-        {"memberships": ["id,country,organization,status,start_date,end_date,note,source_ids",
-                         "x,XXX,sco,member,2024,,,src-a",
-                         "blr-sco,BLR,sco,member,2024,,,src-a"]},
+        {
+            "memberships": [
+                "id,country,organization,status,start_date,end_date,note,source_ids",
+                "x,XXX,sco,member,2024,,,src-a",
+                "blr-sco,BLR,sco,member,2024,,,src-a",
+            ]
+        },
     )
     (folder / "trade.csv").unlink()
     monkeypatch.setenv("DASHBOARD_DATA", str(folder))

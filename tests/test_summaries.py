@@ -63,9 +63,9 @@ def test_agreement_points_single_then_aggregated(pkg):
     single = agreement_points(pkg["agreements"], max_points=100)
     assert len(single) == 5  # undated treaty left out; health agreement has two sectors
     assert set(single["Count"]) == {1}
-    grouped = agreement_points(pkg["agreements"], max_points=2)
+    grouped = agreement_points(pkg["agreements"], max_points=2)  # months still too many: years
     assert grouped["Count"].sum() == 5
-    assert set(grouped["When"]) == {"2025-08", "2023-03", "2023-12"}
+    assert set(grouped["When"]) == {"2025", "2023"}
 
 
 def test_agreement_points_scale_to_large_input():
@@ -80,6 +80,7 @@ def test_agreement_points_scale_to_large_input():
     )
     points = agreement_points(big, max_points=1500)
     assert len(points) == 2
+    assert set(points["When"]) == {"2020-01"}
     assert points["Count"].sum() == 2 * n
 
 

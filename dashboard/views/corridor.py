@@ -4,19 +4,13 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard import maps, ui
+from dashboard import maps, routes, ui
 from dashboard import vocabularies as v
-from dashboard.config import BASEMAP_ATTRIBUTION, MAP_HEIGHT
+from dashboard.config import BASEMAP_ATTRIBUTION, DEFAULT_ROUTE, MAP_HEIGHT
 from dashboard.frames import country_names, organization_names, place_names, segment_table
-from dashboard.routes import (
-    FEWEST_LEGS,
-    SHORTEST_KNOWN,
-    RouteQuery,
-    SegmentFilter,
-    filter_segments,
-    summarise_route,
-)
 from dashboard.summaries import member_statuses
+
+PREFER = {routes.FEWEST_LEGS: "Fewest legs", routes.SHORTEST_KNOWN: "Shortest known length"}
 
 pkg = ui.page("Corridor", "How goods can move from Minsk to the Persian Gulf, and by which branch.")
 segments, places = pkg["route_segments"], pkg["places"]
@@ -24,19 +18,15 @@ orgs, names = organization_names(pkg), place_names(pkg)
 
 with st.sidebar:
     st.header("Map")
-    branches = st.multiselect(
-        "Branches", list(v.CORRIDORS), format_func=v.CORRIDORS.get, key="c-branch"
-    )
+    kw = {"format_func": v.CORRIDORS.get}
+    branches = st.multiselect("Branches", list(v.CORRIDORS), key="c-branch", **kw)
     modes = st.multiselect("Modes", list(v.MODES), format_func=v.MODES.get, key="c-mode")
     statuses = st.multiselect(
         "Statuses", list(v.SEGMENT_STATUSES), format_func=v.SEGMENT_STATUSES.get, key="c-status"
     )
+    layers = list(maps.LAYER_NAMES)
     shown = st.multiselect(
-        "Layers",
-        list(maps.LAYER_NAMES),
-        default=list(maps.LAYER_NAMES),
-        format_func=maps.LAYER_NAMES.get,
-        key="c-layers",
+        "Layers", layers, default=layers, format_func=maps.LAYER_NAMES.get, key="c-layers"
     )
     org = st.selectbox(
         "Shade countries by membership of",
@@ -45,66 +35,39 @@ with st.sidebar:
         key="c-org",
     )
     day = st.date_input(
-        "Membership as of",
-        value=date.today(),
-        min_value=date(1950, 1, 1),
-        max_value=date(2100, 12, 31),
-        key="c-as-of",
+        "Membership as of", date.today(), date(1950, 1, 1), date(2100, 12, 31), key="c-as-of"
     )
 
-legs = filter_segments(segments, SegmentFilter(tuple(branches), tuple(modes), tuple(statuses)))
+params = routes.SegmentFilter(tuple(branches), tuple(modes), tuple(statuses))
+legs = routes.filter_segments(segments, params)
 shading = member_statuses(pkg["memberships"], org, day) if org else None
+layers_on = tuple(s for s in shown if org or s != "shading")
 dots = maps.place_frame(places, country_names(pkg))
-deck = maps.build_deck(
-    maps.segment_frame(legs, places),
-    dots,
-    maps.label_frame(dots, segments),
-    tuple(shown) if org else tuple(s for s in shown if s != "shading"),
-    shading,
-)
+labels = maps.label_frame(dots, segments)
+deck = maps.build_deck(maps.segment_frame(legs, places), dots, labels, layers_on, shading)
 st.pydeck_chart(deck, height=MAP_HEIGHT, key="c-map")
-st.markdown(maps.legend_html(bool(org) and "shading" in shown), unsafe_allow_html=True)
-st.caption(BASEMAP_ATTRIBUTION + " Sea waypoints are schematic drawing aids, not tracks.")
+st.markdown(maps.legend_html("shading" in layers_on), unsafe_allow_html=True)
+st.caption(f"{BASEMAP_ATTRIBUTION} Sea waypoints are schematic drawing aids, not tracks.")
+if org:
+    st.caption(f"{orgs[org]} on {day.isoformat()}: {len(shading)} countries shaded by status.")
 if legs.empty:
     ui.nothing_matches("route legs")
-if org:
-    st.caption(f"{orgs[org]} on {day.isoformat()}: {len(shading)} countries shaded.")
 
 st.subheader("Route summary")
-ends = sorted(set(segments["from_place"]) | set(segments["to_place"]), key=names.get)
+ends = routes.route_ends(segments, names)
+first, last = routes.default_ends(ends, DEFAULT_ROUTE) if ends else (0, 0)
 pick = st.columns([2, 2, 3, 2])
-start = pick[0].selectbox(
-    "From",
-    ends,
-    format_func=names.get,
-    key="c-from",
-    index=ends.index("minsk") if "minsk" in ends else 0,
-)
-end = pick[1].selectbox(
-    "To",
-    ends,
-    format_func=names.get,
-    key="c-to",
-    index=ends.index("bandar-abbas") if "bandar-abbas" in ends else 0,
-)
+start = pick[0].selectbox("From", ends, first, format_func=names.get, key="c-from")
+end = pick[1].selectbox("To", ends, last, format_func=names.get, key="c-to")
 allowed = pick[2].multiselect(
-    "Branches allowed",
-    list(v.CORRIDORS),
-    default=list(v.CORRIDORS),
-    format_func=v.CORRIDORS.get,
-    key="c-route-branch",
+    "Branches allowed", list(v.CORRIDORS), list(v.CORRIDORS), key="c-route-branch", **kw
 )
-by = pick[3].radio(
-    "Prefer",
-    [FEWEST_LEGS, SHORTEST_KNOWN],
-    key="c-route-by",
-    format_func={FEWEST_LEGS: "Fewest legs", SHORTEST_KNOWN: "Shortest known length"}.get,
-)
+by = pick[3].radio("Prefer", list(PREFER), format_func=PREFER.get, key="c-route-by")
 
-summary = summarise_route(segments, RouteQuery(start, end, tuple(allowed), by), names)
-if start == end:
+query = routes.RouteQuery(start, end, tuple(allowed), by)
+if not ends or start == end:
     st.info("Pick two different places.")
-elif summary is None:
+elif (summary := routes.summarise_route(segments, query, names)) is None:
     st.info("These branches do not connect the two places. Allow more branches.")
 else:
     cols = st.columns(4)
@@ -114,20 +77,21 @@ else:
     cols[3].metric("Legs not yet operational", len(summary.not_operational))
     if summary.unknown_legs:
         st.caption(
-            f"The known length leaves out {summary.unknown_legs} leg(s) whose length no "
-            "source gives: the real distance is longer."
+            f"The known length leaves out {summary.unknown_legs} leg(s) whose length no source "
+            "gives: the real distance is longer."
         )
     ui.table(summary.legs, key="c-route-legs")
     left, right = st.columns(2)
-    left.markdown("**Totals by mode**")
     with left:
+        st.markdown("**Totals by mode**")
         ui.table(summary.totals, key="c-route-totals")
-    right.markdown("**Not yet operational**")
     with right:
+        st.markdown("**Not yet operational**")
         if summary.not_operational.empty:
             st.success("Every leg of this route is operational.")
         else:
-            ui.table(summary.not_operational[["#", "From", "To", "Status"]], key="c-route-gaps")
+            gaps = summary.not_operational[["#", "From", "To", "Status"]]
+            ui.table(gaps, key="c-route-gaps")
 
 st.subheader(f"Legs on the map ({len(legs):,})")
 ui.table(segment_table(legs, pkg), key="c-table")

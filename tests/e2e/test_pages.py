@@ -34,10 +34,14 @@ def test_route_renders(page: Page, app_url: str, route: str, expected: tuple[str
 def test_damaged_package_shows_notice_and_listing(page: Page, tmp_path):
     folder = write_package(
         tmp_path / "bad",
-        {"places": ["id,name,country,kind,lat,lon,note,source_ids",
-                    "minsk,Minsk,BLR,city,95,27.57,,src-a",
-                    "moscow,Moscow,RUS,city,55.75,37.62,,src-a",
-                    "tehran,Tehran,IRN,city,35.69,51.42,,src-a"]},
+        {
+            "places": [
+                "id,name,country,kind,lat,lon,note,source_ids",
+                "minsk,Minsk,BLR,city,95,27.57,,src-a",
+                "moscow,Moscow,RUS,city,55.75,37.62,,src-a",
+                "tehran,Tehran,IRN,city,35.69,51.42,,src-a",
+            ]
+        },
     )
     (folder / "events.csv").write_bytes(b"id,date\n\xff\xfe\n")
     server = Server(folder)

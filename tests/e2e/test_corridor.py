@@ -1,0 +1,97 @@
+"""The corridor map draws offline in a real browser: basemap, route, and tooltips on hover."""
+
+from __future__ import annotations
+
+import io
+import math
+import time
+
+import pytest
+from PIL import Image
+from playwright.sync_api import Page, expect
+
+from dashboard import config
+from dashboard.maps import rgb
+from tests.e2e.conftest import open_page
+
+pytestmark = pytest.mark.e2e
+
+MAP = '[data-testid="stDeckGlJsonChart"]'
+TEHRAN = (51.42306, 35.69611)  # lon, lat as in data/places.csv
+BANDAR_ABBAS = (56.28778, 27.19611)
+
+
+def near(pixel: tuple[int, ...], color: list[int], tolerance: int = 12) -> bool:
+    return all(abs(a - b) <= tolerance for a, b in zip(pixel[:3], color[:3], strict=True))
+
+
+def count_near(image: Image.Image, hex_color: str) -> int:
+    target = rgb(hex_color)
+    return sum(1 for pixel in image.get_flattened_data() if near(pixel, target))
+
+
+def map_image(page: Page) -> Image.Image:
+    return Image.open(io.BytesIO(page.locator(MAP).screenshot())).convert("RGB")
+
+
+def wait_for_drawing(page: Page, seconds: float = 30) -> Image.Image:
+    """The map's screenshot once the basemap and the rail legs are both on it."""
+    deadline = time.monotonic() + seconds
+    while True:
+        image = map_image(page)
+        drawn = count_near(image, config.LAND_COLOR) and count_near(image, "#0072B2")
+        if drawn or time.monotonic() > deadline:
+            return image
+        time.sleep(0.5)
+
+
+def screen_point(lon: float, lat: float, width: float, height: float) -> tuple[float, float]:
+    """Where web mercator puts (lon, lat) in a map of this size at the first view."""
+    view = config.MAP_VIEW
+    scale = 512 * 2 ** view["zoom"]
+
+    def merc(latitude: float) -> float:
+        return math.log(math.tan(math.pi / 4 + math.radians(latitude) / 2))
+
+    x = width / 2 + (lon - view["longitude"]) / 360 * scale
+    y = height / 2 + (merc(view["latitude"]) - merc(lat)) / (2 * math.pi) * scale
+    return x, y
+
+
+def test_corridor_map_draws_basemap_and_route_offline(page: Page, app_url: str):
+    outbound: list[str] = []
+    page.on("request", lambda r: outbound.append(r.url) if "127.0.0.1" not in r.url else None)
+    open_page(page, f"{app_url}/corridor")
+    expect(page.locator(MAP)).to_be_visible()
+    image = wait_for_drawing(page)
+    total = image.width * image.height
+    assert count_near(image, config.LAND_COLOR) > total * 0.2, "no land drawn"
+    assert count_near(image, config.SEA_COLOR) > total * 0.05, "no sea drawn"
+    assert count_near(image, config.BORDER_COLOR) > 200, "no borders drawn"
+    assert count_near(image, config.MODE_COLORS["rail"]) > 500, "no rail legs drawn"
+    assert count_near(image, config.MODE_COLORS["sea"]) > 300, "no sea legs drawn"
+    expect(page.get_by_text("Basemap: Natural Earth")).to_be_visible()
+    assert outbound == []
+
+
+def test_hovering_a_leg_shows_its_tooltip(page: Page, app_url: str):
+    open_page(page, f"{app_url}/corridor")
+    wait_for_drawing(page)
+    box = page.locator(f"{MAP} canvas").first.bounding_box()
+    ends = [screen_point(*p, box["width"], box["height"]) for p in (TEHRAN, BANDAR_ABBAS)]
+    x, y = ((ends[0][0] + ends[1][0]) / 2, (ends[0][1] + ends[1][1]) / 2)
+    page.mouse.move(box["x"] + x, box["y"] + y)
+    tooltip = page.locator(".deck-tooltip")
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_contain_text("Tehran – Bandar Abbas")
+    expect(tooltip).to_contain_text("Rail · Operational")
+    expect(tooltip).to_contain_text("Sources:")
+
+
+def test_route_summary_lists_legs_in_order(page: Page, app_url: str):
+    open_page(page, f"{app_url}/corridor")
+    # Dataframes carry no .st-key-* class; the legs table is the page's first one.
+    legs = page.locator('[data-testid="stDataFrame"]').first
+    expect(legs).to_be_visible()
+    expect(legs.locator('[data-testid="glide-cell-1-0"]')).to_contain_text("Minsk")
+    expect(legs.locator('[data-testid="glide-cell-2-6"]')).to_contain_text("Bandar Abbas")
