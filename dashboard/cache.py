@@ -6,6 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from dashboard import exports
 from dashboard.package import DataPackage, data_dir, file_stamps, load_package
 
 
@@ -20,3 +21,15 @@ def load() -> DataPackage:
     """The package of $DASHBOARD_DATA or data/, validated, cached until a file changes."""
     folder = data_dir()
     return _load(str(folder), file_stamps(folder))
+
+
+def package_zip() -> bytes:
+    """The current package's files as a zip (built when asked for, cached per file stamps)."""
+    folder = data_dir()
+    return _zip(str(folder), file_stamps(folder))
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def _zip(folder: str, stamps: tuple) -> bytes:
+    del stamps
+    return exports.package_zip(Path(folder))

@@ -105,7 +105,7 @@ def count_bar_chart(
         alt.Chart(counts, title=title)
         .mark_bar()
         .encode(
-            x=alt.X("Count:Q", title=None),
+            x=alt.X("Count:Q", title=None, axis=alt.Axis(tickMinStep=1, format="d")),
             y=alt.Y(f"{category}:N", sort="-x", title=None, axis=alt.Axis(labelOverlap=False)),
             color=color,
             tooltip=[f"{category}:N", "Count:Q"],
@@ -121,7 +121,7 @@ def year_bar_chart(counts: pd.DataFrame, title: str) -> alt.Chart:
         .mark_bar(color="#0072B2")
         .encode(
             x=alt.X("Year:O", title=None),
-            y=alt.Y("Count:Q", title=None),
+            y=alt.Y("Count:Q", title=None, axis=alt.Axis(tickMinStep=1, format="d")),
             tooltip=["Year:O", "Count:Q"],
         )
         .properties(height=220)

@@ -104,13 +104,13 @@ def source_table(pkg: DataPackage) -> pd.DataFrame:
     src = pkg["sources"]
     return pd.DataFrame(
         {
-            "id": src["id"],
             "Title": src["title"],
             "Publisher": src["publisher"],
             "Published": src["published"],
-            "Accessed": src["accessed"],
             "Link": src["url"].where(src["url"] != "", None),
             "Cited by": src["id"].map(counts).fillna(0).astype(int),
+            "id": src["id"],
+            "Accessed": src["accessed"],
             "Rows": src["id"].map(cited_by).fillna(""),
         }
     )

@@ -1,23 +1,149 @@
-"""Small Streamlit helpers shared by the views: the data notice, empty states, tables."""
+"""Streamlit helpers shared by the views: page frame, URL state, presenter mode, exports."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection, Mapping
+from datetime import date
+from typing import Any
+
+import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboard.cache import load
+from dashboard import exports
+from dashboard.cache import load, package_zip
 from dashboard.package import DataPackage
+from dashboard.urlstate import EMPTY, PRESENT, Param, read_query, view_link, write_query
 
 DATA_QUALITY_PAGE = "dashboard/views/data_quality.py"
+EARLIEST, LATEST = date(1900, 1, 1), date(2100, 12, 31)  # range of every date widget
+# Pages a presenter steps through, in order: (script, URL path, title)
+SEQUENCE = (
+    ("dashboard/views/overview.py", "", "Overview"),
+    ("dashboard/views/memberships.py", "memberships", "Memberships"),
+    ("dashboard/views/agreements.py", "agreements", "Agreements"),
+    ("dashboard/views/corridor.py", "corridor", "Corridor"),
+    ("dashboard/views/sources.py", "sources", "Sources"),
+)
+PRESENTER_CSS = """
+<style>
+section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+header[data-testid="stHeader"], [data-testid="stToolbar"] { display: none !important; }
+[data-testid="stMainBlockContainer"] { max-width: 100%; padding: 1.5rem 3rem; }
+[data-testid="stMainBlockContainer"] h1 { font-size: 3.6rem; }
+[data-testid="stMainBlockContainer"] h2, [data-testid="stMainBlockContainer"] h3 {
+  font-size: 2.3rem; }
+[data-testid="stMainBlockContainer"] p, [data-testid="stText"],
+[data-testid="stCaptionContainer"], [data-testid="stWidgetLabel"] p { font-size: 1.35rem; }
+[data-testid="stMainBlockContainer"] [data-testid="stMetricValue"] * { font-size: 3.4rem; }
+</style>
+"""
 
 
 def page(title: str, intro: str) -> DataPackage:
-    """Start a page: title, one-line intro, the data notice; return the loaded package."""
+    """Start a page: presenter frame or title and intro, the data notice; return the package."""
+    if presenting():
+        st.html(PRESENTER_CSS)
     st.title(title)
     st.caption(intro)
+    st.session_state["_top"] = st.container()  # filled by finish(): presenter bar, notices
     pkg = load()
     data_notice(pkg)
     return pkg
+
+
+def presenting() -> bool:
+    """Presenter mode is on (from `?present=1` or the sidebar toggle)."""
+    if PRESENT not in st.session_state:
+        st.session_state[PRESENT] = st.query_params.get(PRESENT) == "1"
+    return bool(st.session_state[PRESENT])
+
+
+def url_state(
+    url_path: str,
+    params: tuple[Param, ...],
+    allowed: Mapping[str, Collection[str]],
+    defaults: Mapping[str, Any],
+) -> None:
+    """On a fresh visit, seed this page's widgets from the URL, else from their defaults."""
+    if st.session_state.get("_page") != url_path:
+        query = {name: st.query_params.get_all(name) for name in st.query_params}
+        values, notices = read_query(query, params, allowed)
+        for param in params:
+            st.session_state[param.key] = values.get(
+                param.key, defaults.get(param.key, EMPTY[param.kind])
+            )
+        st.session_state["_page"] = url_path
+        st.session_state["_notices"] = notices
+    notices = st.session_state.get("_notices", [])
+    if notices:
+        with st.session_state["_top"], st.container(key="url-notices"):
+            for notice in notices:
+                st.text(notice)  # as text: a notice quotes the URL
+
+
+def finish(
+    url_path: str,
+    params: tuple[Param, ...],
+    defaults: Mapping[str, Any],
+    chips: list[str],
+) -> None:
+    """Write the view into the URL; presenter chips and steps, or the share and export tools."""
+    query = write_query({p.key: st.session_state.get(p.key) for p in params}, params, defaults)
+    if presenting():
+        query[PRESENT] = ["1"]
+    st.query_params.from_dict(query)
+    # st.context.url is this page's own address (base and page path, no query)
+    link = view_link((st.context.url or "").split("?")[0], "", query)
+    if presenting():
+        with st.session_state["_top"]:
+            _presenter_bar(url_path, chips)
+    else:
+        _share_tools(link)
+
+
+def _presenter_bar(url_path: str, chips: list[str]) -> None:
+    with st.container(key="presenter-bar"):
+        if chips:
+            st.pills(
+                "Active filters",
+                chips,
+                selection_mode="multi",
+                disabled=True,
+                key="presenter-chips",
+            )
+        paths = [p for _, p, _ in SEQUENCE]
+        here = paths.index(url_path) if url_path in paths else 0
+        cols = st.columns(3)
+        previous, following = SEQUENCE[here - 1], SEQUENCE[(here + 1) % len(SEQUENCE)]
+        if cols[0].button(f"◀ {previous[2]}", key="present-prev", shortcut="Left"):
+            st.switch_page(previous[0], query_params={PRESENT: "1"})
+        if cols[1].button("Leave presenter mode", key="present-exit", shortcut="Esc"):
+            st.session_state[PRESENT] = False
+            st.rerun()
+        if cols[2].button(f"{following[2]} ▶", key="present-next", shortcut="Right"):
+            st.switch_page(following[0], query_params={PRESENT: "1"})
+
+
+def _share_tools(link: str) -> None:
+    with st.sidebar:
+        st.divider()
+        st.toggle(
+            "Presenter mode",
+            key=PRESENT,
+            help="Hide the sidebar, enlarge type, step through pages with the arrow keys.",
+        )
+        with st.popover("Share this view", icon=":material/link:", key="share"):
+            st.caption("Copy this link: it reopens exactly this view.")
+            st.code(link, language=None, wrap_lines=True)
+        st.download_button(
+            "Download the data package (zip)",
+            package_zip,
+            file_name="data-package.zip",
+            mime="application/zip",
+            key="download-package",
+            icon=":material/folder_zip:",
+        )
 
 
 def data_notice(pkg: DataPackage) -> None:
@@ -41,15 +167,21 @@ def nothing_matches(what: str) -> None:
     )
 
 
-def table(frame: pd.DataFrame, key: str, link_columns: tuple[str, ...] = ("Link",), **kwargs):
-    """A dataframe whose link columns are clickable and whose text is shown as text."""
+def table(
+    frame: pd.DataFrame,
+    key: str,
+    link_columns: tuple[str, ...] = ("Link",),
+    download: str | None = None,
+    **kwargs,
+):
+    """A dataframe with clickable links, text shown as text, and an optional CSV download."""
     config = {
         c: st.column_config.LinkColumn(c, display_text="open")
         for c in link_columns
         if c in frame.columns
     }
     with st.container(key=key):  # the container carries `.st-key-<key>` for browser tests
-        return st.dataframe(
+        shown = st.dataframe(
             frame,
             key=f"{key}-df",
             hide_index=True,
@@ -57,9 +189,45 @@ def table(frame: pd.DataFrame, key: str, link_columns: tuple[str, ...] = ("Link"
             width="stretch",
             **kwargs,
         )
+        if download:
+            st.download_button(
+                "Download as CSV",
+                lambda: frame.to_csv(index=False).encode("utf-8"),
+                file_name=download,
+                mime="text/csv",
+                key=f"{key}-csv",
+                icon=":material/download:",
+                on_click="ignore",
+            )
+    return shown
 
 
-def chart(figure, key: str) -> None:
-    """An Altair chart at full width, inside a container keyed `key` (found as `.st-key-<key>`)."""
+def chart(
+    figure: alt.TopLevelMixin,
+    key: str,
+    export: Callable[[], alt.TopLevelMixin] | None = None,
+    name: str = "chart",
+) -> None:
+    """A chart at full width in a container keyed `key`, with PNG and SVG exports."""
     with st.container(key=key):
         st.altair_chart(figure, width="stretch", key=f"{key}-vega")
+        if export is not None and not presenting():
+            row = st.container(horizontal=True)
+            row.download_button(
+                "PNG",
+                lambda: exports.chart_png(export()),
+                file_name=f"{name}.png",
+                mime="image/png",
+                key=f"{key}-png",
+                icon=":material/image:",
+                on_click="ignore",
+            )
+            row.download_button(
+                "SVG",
+                lambda: exports.chart_svg(export()),
+                file_name=f"{name}.svg",
+                mime="image/svg+xml",
+                key=f"{key}-svg",
+                icon=":material/image:",
+                on_click="ignore",
+            )

@@ -62,3 +62,31 @@ def test_page_runs_on_damaged_package(page: str, tmp_path: Path, monkeypatch):
     at = run(page)
     assert not at.exception
     assert any("problem" in w.value for w in at.warning)
+
+
+def test_deep_link_sets_widgets_and_notes_bad_parameters(monkeypatch):
+    monkeypatch.delenv("DASHBOARD_DATA", raising=False)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    at.run()
+    at.query_params.update({"sector": ["health", "nope"], "party": "IRN", "bogus": "1"})
+    at.switch_page("dashboard/views/agreements.py").run()
+    assert not at.exception
+    assert at.multiselect(key="a-sector").value == ["health"]
+    assert at.multiselect(key="a-party").value == ["IRN"]
+    notes = [t.value for t in at.text]
+    assert "Ignored unknown parameter 'bogus'." in notes
+    assert "Ignored sector=nope: not a known value." in notes
+
+
+def test_presenter_mode_hides_tools_and_shows_chips(monkeypatch):
+    monkeypatch.delenv("DASHBOARD_DATA", raising=False)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    at.query_params["present"] = "1"  # as in a link that opens a new session
+    at.run()
+    at.query_params["organization"] = "sco"
+    at.switch_page("dashboard/views/memberships.py").run()
+    assert not at.exception
+    assert not [t for t in at.toggle if t.key == "present"]
+    assert at.button(key="present-next").label.endswith("▶")
+    assert at.multiselect(key="m-org").value == ["sco"]
+    assert "organization: SCO" in at.get("button_group")[0].proto.options[0].content

@@ -8,6 +8,7 @@ from dashboard import maps, routes, ui
 from dashboard import vocabularies as v
 from dashboard.config import BASEMAP_ATTRIBUTION, DEFAULT_ROUTE, MAP_HEIGHT
 from dashboard.frames import country_names, organization_names, place_names, segment_table
+from dashboard.page_params import CORRIDOR, chips
 from dashboard.summaries import member_statuses
 
 PREFER = {routes.FEWEST_LEGS: "Fewest legs", routes.SHORTEST_KNOWN: "Shortest known length"}
@@ -15,6 +16,31 @@ PREFER = {routes.FEWEST_LEGS: "Fewest legs", routes.SHORTEST_KNOWN: "Shortest kn
 pkg = ui.page("Corridor", "How goods can move from Minsk to the Persian Gulf, and by which branch.")
 segments, places = pkg["route_segments"], pkg["places"]
 orgs, names = organization_names(pkg), place_names(pkg)
+ends = routes.route_ends(segments, names)
+first, last = routes.default_ends(ends, DEFAULT_ROUTE) if ends else (0, 0)
+layers = list(maps.LAYER_NAMES)
+defaults = {
+    "c-layers": layers,
+    "c-org": "",
+    "c-as-of": date.today(),
+    "c-route-by": next(iter(PREFER)),
+    "c-from": ends[first] if ends else None,
+    "c-to": ends[last] if ends else None,
+    "c-route-branch": list(v.CORRIDORS),
+}
+allowed = {
+    "corridor": v.CORRIDORS,
+    "mode": v.MODES,
+    "status": v.SEGMENT_STATUSES,
+    "layer": layers,
+    "organization": orgs,
+    "from_place": ends,
+    "to_place": ends,
+    "route_corridor": v.CORRIDORS,
+    "prefer": PREFER,
+}
+ui.url_state("corridor", CORRIDOR, allowed, defaults)
+state = st.session_state
 
 with st.sidebar:
     st.header("Map")
@@ -24,19 +50,15 @@ with st.sidebar:
     statuses = st.multiselect(
         "Statuses", list(v.SEGMENT_STATUSES), format_func=v.SEGMENT_STATUSES.get, key="c-status"
     )
-    layers = list(maps.LAYER_NAMES)
-    shown = st.multiselect(
-        "Layers", layers, default=layers, format_func=maps.LAYER_NAMES.get, key="c-layers"
-    )
+    shown = st.multiselect("Layers", layers, format_func=maps.LAYER_NAMES.get, key="c-layers")
     org = st.selectbox(
         "Shade countries by membership of",
         ["", *orgs],
         format_func=lambda o: orgs.get(o, "(no shading)"),
         key="c-org",
     )
-    day = st.date_input(
-        "Membership as of", date.today(), date(1950, 1, 1), date(2100, 12, 31), key="c-as-of"
-    )
+    day = st.date_input("Membership as of", None, ui.EARLIEST, ui.LATEST, key="c-as-of")
+    day = day or date.today()  # a cleared field means today
 
 params = routes.SegmentFilter(tuple(branches), tuple(modes), tuple(statuses))
 legs = routes.filter_segments(segments, params)
@@ -49,22 +71,18 @@ st.pydeck_chart(deck, height=MAP_HEIGHT, key="c-map")
 st.markdown(maps.legend_html("shading" in layers_on), unsafe_allow_html=True)
 st.caption(f"{BASEMAP_ATTRIBUTION} Sea waypoints are schematic drawing aids, not tracks.")
 if org:
-    st.caption(f"{orgs[org]} on {day.isoformat()}: {len(shading)} countries shaded by status.")
+    st.text(f"{orgs[org]} on {day.isoformat()}: {len(shading)} countries shaded by status.")
 if legs.empty:
     ui.nothing_matches("route legs")
 
 st.subheader("Route summary")
-ends = routes.route_ends(segments, names)
-first, last = routes.default_ends(ends, DEFAULT_ROUTE) if ends else (0, 0)
 pick = st.columns([2, 2, 3, 2])
-start = pick[0].selectbox("From", ends, first, format_func=names.get, key="c-from")
-end = pick[1].selectbox("To", ends, last, format_func=names.get, key="c-to")
-allowed = pick[2].multiselect(
-    "Branches allowed", list(v.CORRIDORS), list(v.CORRIDORS), key="c-route-branch", **kw
-)
+start = pick[0].selectbox("From", ends, format_func=names.get, key="c-from")
+end = pick[1].selectbox("To", ends, format_func=names.get, key="c-to")
+through = pick[2].multiselect("Branches allowed", list(v.CORRIDORS), key="c-route-branch", **kw)
 by = pick[3].radio("Prefer", list(PREFER), format_func=PREFER.get, key="c-route-by")
 
-query = routes.RouteQuery(start, end, tuple(allowed), by)
+query = routes.RouteQuery(start, end, tuple(through), by)
 if not ends or start == end:
     st.info("Pick two different places.")
 elif (summary := routes.summarise_route(segments, query, names)) is None:
@@ -80,13 +98,13 @@ else:
             f"The known length leaves out {summary.unknown_legs} leg(s) whose length no source "
             "gives: the real distance is longer."
         )
-    ui.table(summary.legs, key="c-route-legs")
+    ui.table(summary.legs, key="c-route-legs", download="route-legs.csv")
     left, right = st.columns(2)
     with left:
-        st.markdown("**Totals by mode**")
+        st.subheader("Totals by mode", divider=False)
         ui.table(summary.totals, key="c-route-totals")
     with right:
-        st.markdown("**Not yet operational**")
+        st.subheader("Not yet operational", divider=False)
         if summary.not_operational.empty:
             st.success("Every leg of this route is operational.")
         else:
@@ -94,4 +112,16 @@ else:
             ui.table(gaps, key="c-route-gaps")
 
 st.subheader(f"Legs on the map ({len(legs):,})")
-ui.table(segment_table(legs, pkg), key="c-table")
+ui.table(segment_table(legs, pkg), key="c-table", download="corridor-legs.csv")
+labels = {
+    "corridor": v.CORRIDORS,
+    "mode": v.MODES,
+    "status": v.SEGMENT_STATUSES,
+    "layer": maps.LAYER_NAMES,
+    "organization": orgs,
+    "from_place": names,
+    "to_place": names,
+    "route_corridor": v.CORRIDORS,
+    "prefer": PREFER,
+}
+ui.finish("corridor", CORRIDOR, defaults, chips(state, CORRIDOR, defaults, labels))

@@ -7,6 +7,7 @@ import streamlit as st
 from dashboard import ui
 from dashboard.config import DEFAULT_COMPARE
 from dashboard.frames import country_names, organization_names, party_names
+from dashboard.page_params import NONE
 from dashboard.summaries import as_of_matrix, bilateral, compare_countries, recent_changes
 
 pkg = ui.page(
@@ -14,6 +15,7 @@ pkg = ui.page(
     "Memberships of the SCO, BRICS, the EAEU and related bodies; the Iran–Belarus relationship; "
     "the Minsk–Caspian–Persian Gulf corridor. Every row is sourced.",
 )
+ui.url_state("", NONE, {}, {})
 today = date.today()
 countries, orgs, names = country_names(pkg), organization_names(pkg), party_names(pkg)
 matrix = as_of_matrix(pkg["memberships"], today, countries, orgs)
@@ -34,8 +36,8 @@ with left:
 with right:
     pair = tuple(c for c in DEFAULT_COMPARE if c in countries)
     if len(pair) == 2:
-        label = " and ".join(countries[c] for c in pair)
-        st.subheader(label)
+        st.subheader("The pair in figures")
+        st.text(" and ".join(countries[c] for c in pair))
         shared = compare_countries(matrix, pair, countries)
         together = shared[shared["All in it"] == "yes"]["Organization"] if not shared.empty else []
         docs = bilateral(pkg["agreements"], pair)
@@ -63,3 +65,4 @@ links[1].page_link("dashboard/views/agreements.py", label="Agreements", icon=":m
 links[2].page_link("dashboard/views/corridor.py", label="Corridor map", icon=":material/route:")
 links[3].page_link("dashboard/views/sources.py", label="Sources", icon=":material/menu_book:")
 links[4].page_link("dashboard/views/data_quality.py", label="Data quality", icon=":material/rule:")
+ui.finish("", NONE, {}, [])

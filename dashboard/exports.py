@@ -1,0 +1,52 @@
+"""Exports: the data package as a zip, charts as PNG/SVG carrying their context and sources."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import altair as alt
+import vl_convert as vlc
+
+from dashboard.schema import TABLES
+
+PNG_SCALE = 2  # sharp on projectors and high-density screens
+
+
+def package_zip(folder: Path) -> bytes:
+    """Every table file of the package (and its README, if any) in one zip."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in [t.file for t in TABLES] + ["README.md"]:
+            path = folder / name
+            if path.is_file():
+                archive.write(path, arcname=f"data/{name}")
+    return buffer.getvalue()
+
+
+def captioned(chart: alt.TopLevelMixin, title: str, lines: list[str]) -> alt.TopLevelMixin:
+    """The chart with a title and subtitle lines (filters, as-of date, sources) for export."""
+    return chart.properties(
+        title=alt.TitleParams(text=title, subtitle=[line for line in lines if line], anchor="start")
+    )
+
+
+def chart_png(chart: alt.TopLevelMixin) -> bytes:
+    """Render a chart to PNG without a browser."""
+    return vlc.vegalite_to_png(chart.to_dict(), scale=PNG_SCALE)
+
+
+def chart_svg(chart: alt.TopLevelMixin) -> str:
+    """Render a chart to SVG without a browser."""
+    return vlc.vegalite_to_svg(chart.to_dict())
+
+
+def sources_line(ids: list[str], limit: int = 8) -> str:
+    """'Sources: a, b, c and 4 more' — the ids behind what a chart shows."""
+    unique = list(dict.fromkeys(ids))
+    if not unique:
+        return ""
+    shown = ", ".join(unique[:limit])
+    more = len(unique) - limit
+    return f"Sources: {shown}" + (f" and {more} more (see the Sources page)" if more > 0 else "")

@@ -1,0 +1,68 @@
+"""Each page's URL parameters (named after data columns) and the widgets they feed."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from dashboard.urlstate import DATE, MULTI, ONE, TEXT, Param
+
+MEMBERSHIPS = (
+    Param("organization", "m-org", MULTI),
+    Param("country", "m-country", MULTI),
+    Param("status", "m-status", MULTI),
+    Param("from", "m-from", DATE),
+    Param("to", "m-to", DATE),
+    Param("q", "m-q", TEXT),
+    Param("as_of", "m-as-of", DATE),
+    Param("compare", "m-compare", MULTI),
+)
+
+AGREEMENTS = (
+    Param("sector", "a-sector", MULTI),
+    Param("party", "a-party", MULTI),
+    Param("kind", "a-kind", MULTI),
+    Param("status", "a-status", MULTI),
+    Param("from", "a-from", DATE),
+    Param("to", "a-to", DATE),
+    Param("q", "a-q", TEXT),
+)
+
+CORRIDOR = (
+    Param("corridor", "c-branch", MULTI),
+    Param("mode", "c-mode", MULTI),
+    Param("status", "c-status", MULTI),
+    Param("layer", "c-layers", MULTI),
+    Param("organization", "c-org", ONE),
+    Param("as_of", "c-as-of", DATE),
+    Param("from_place", "c-from", ONE),
+    Param("to_place", "c-to", ONE),
+    Param("route_corridor", "c-route-branch", MULTI),
+    Param("prefer", "c-route-by", ONE),
+)
+
+SOURCES = (Param("q", "sources-q", TEXT),)
+
+DATA_QUALITY = (Param("file", "dq-files", MULTI),)
+
+NONE: tuple[Param, ...] = ()
+
+
+def chips(
+    values: Mapping[str, Any],
+    params: tuple[Param, ...],
+    defaults: Mapping[str, Any],
+    labels: Mapping[str, Mapping[str, str]],
+) -> list[str]:
+    """Readable 'name: value' chips for the parameters that differ from their defaults."""
+    out = []
+    for param in params:
+        value = values.get(param.key)
+        if value in (None, "", [], ()) or value == defaults.get(param.key):
+            continue
+        names = labels.get(param.name, {})
+        items = value if isinstance(value, list | tuple) else [value]
+        shown = [i.isoformat() if isinstance(i, date) else names.get(i, str(i)) for i in items]
+        out.append(f"{param.name.replace('_', ' ')}: {', '.join(shown)}")
+    return out
