@@ -143,7 +143,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--agreements", type=int, default=50_000)
     parser.add_argument("--spans", type=int, default=20_000)
+    parser.add_argument("--write", type=Path, help="only write the package to this folder")
     args = parser.parse_args()
+    if args.write:
+        args.write.mkdir(parents=True, exist_ok=True)
+        generate(args.write, args.agreements, args.spans)
+        print(f"wrote {args.write}")
+        return
     results: list = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

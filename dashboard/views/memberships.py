@@ -31,7 +31,11 @@ allowed = {
 }
 defaults = {"m-as-of": date.today(), "m-compare": [c for c in DEFAULT_COMPARE if c in present]}
 ui.url_state("memberships", MEMBERSHIPS, allowed, defaults)
-name_of = lambda c: countries.get(c, c)  # noqa: E731
+
+
+def name_of(code: str) -> str:
+    return countries.get(code, code)
+
 
 with st.sidebar:
     st.header("Filters")
