@@ -25,6 +25,10 @@ SEQUENCE = (
     ("dashboard/views/corridor.py", "corridor", "Corridor"),
     ("dashboard/views/sources.py", "sources", "Sources"),
 )
+CHART_FORMATS = (
+    ("png", "image/png", exports.chart_png),
+    ("svg", "image/svg+xml", exports.chart_svg),
+)
 PRESENTER_CSS = """
 <style>
 section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
@@ -213,21 +217,13 @@ def chart(
         st.altair_chart(figure, width="stretch", key=f"{key}-vega")
         if export is not None and not presenting():
             row = st.container(horizontal=True)
-            row.download_button(
-                "PNG",
-                lambda: exports.chart_png(export()),
-                file_name=f"{name}.png",
-                mime="image/png",
-                key=f"{key}-png",
-                icon=":material/image:",
-                on_click="ignore",
-            )
-            row.download_button(
-                "SVG",
-                lambda: exports.chart_svg(export()),
-                file_name=f"{name}.svg",
-                mime="image/svg+xml",
-                key=f"{key}-svg",
-                icon=":material/image:",
-                on_click="ignore",
-            )
+            for fmt, mime, render in CHART_FORMATS:
+                row.download_button(
+                    fmt.upper(),
+                    lambda render=render: render(export()),
+                    file_name=f"{name}.{fmt}",
+                    mime=mime,
+                    key=f"{key}-{fmt}",
+                    icon=":material/image:",
+                    on_click="ignore",
+                )

@@ -75,6 +75,11 @@ MINI = {
 }
 
 
+# Display names of MINI's countries and organizations
+NAMES = {"IRN": "Iran", "BLR": "Belarus", "RUS": "Russia"}
+ORGS = {"sco": "SCO", "eaeu": "EAEU"}
+
+
 def write_package(folder: Path, tables: dict[str, list[str]] | None = None) -> Path:
     """Write MINI (with any tables replaced) to `folder` and return it."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -88,6 +93,14 @@ def write_package(folder: Path, tables: dict[str, list[str]] | None = None) -> P
 def mini(tmp_path: Path) -> Path:
     """A valid miniature package."""
     return write_package(tmp_path / "pkg")
+
+
+@pytest.fixture
+def mini_pkg(mini: Path):
+    """MINI, loaded."""
+    from dashboard.package import load_package
+
+    return load_package(mini)
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import pytest
 
 from dashboard import charts
 from dashboard.config import SECTOR_COLORS, STATUS_COLORS
-from dashboard.package import load_package
 from dashboard.summaries import (
     agreement_points,
     as_of_matrix,
@@ -17,14 +16,12 @@ from dashboard.summaries import (
     timeline_frame,
     year_counts,
 )
-
-NAMES = {"IRN": "Iran", "BLR": "Belarus", "RUS": "Russia"}
-ORGS = {"sco": "SCO", "eaeu": "EAEU"}
+from tests.conftest import NAMES, ORGS
 
 
 @pytest.fixture
-def pkg(mini):
-    return load_package(mini)
+def pkg(mini_pkg):
+    return mini_pkg
 
 
 def test_status_scale_is_fixed_and_colour_blind_safe():

@@ -14,15 +14,12 @@ from dashboard.filters import (
     filter_by_text,
     filter_memberships,
 )
-from dashboard.package import load_package
+from tests.conftest import NAMES
 
 
 @pytest.fixture
-def pkg(mini):
-    return load_package(mini)
-
-
-NAMES = {"IRN": "Iran", "BLR": "Belarus", "RUS": "Russia"}
+def pkg(mini_pkg):
+    return mini_pkg
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,6 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from dashboard.package import load_package
 from dashboard.summaries import (
     agreement_points,
     as_of_matrix,
@@ -20,14 +19,12 @@ from dashboard.summaries import (
     timeline_frame,
     year_counts,
 )
-
-NAMES = {"IRN": "Iran", "BLR": "Belarus", "RUS": "Russia"}
-ORGS = {"sco": "SCO", "eaeu": "EAEU"}
+from tests.conftest import NAMES, ORGS
 
 
 @pytest.fixture
-def pkg(mini):
-    return load_package(mini)
+def pkg(mini_pkg):
+    return mini_pkg
 
 
 def test_as_of_matrix_and_counts(pkg):
