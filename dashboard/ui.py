@@ -13,7 +13,15 @@ import streamlit as st
 from dashboard import exports
 from dashboard.cache import load, package_zip
 from dashboard.package import DataPackage
-from dashboard.urlstate import EMPTY, PRESENT, Param, read_query, view_link, write_query
+from dashboard.urlstate import (
+    EMPTY,
+    PRESENT,
+    Param,
+    escape_markdown,
+    read_query,
+    view_link,
+    write_query,
+)
 
 DATA_QUALITY_PAGE = "dashboard/views/data_quality.py"
 EARLIEST, LATEST = date(1900, 1, 1), date(2100, 12, 31)  # range of every date widget
@@ -112,6 +120,7 @@ def _presenter_bar(url_path: str, chips: list[str]) -> None:
             st.pills(
                 "Active filters",
                 chips,
+                format_func=escape_markdown,  # chip text comes from data: never Markdown
                 selection_mode="multi",
                 disabled=True,
                 key="presenter-chips",

@@ -92,6 +92,14 @@ def write_query(
     return query
 
 
+MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|~<>$:"
+
+
+def escape_markdown(text: str) -> str:
+    """Text that Streamlit's Markdown shows literally (for labels that render Markdown)."""
+    return "".join(f"\\{ch}" if ch in MARKDOWN_SPECIALS else ch for ch in text)
+
+
 def view_link(base_url: str, url_path: str, query: Mapping[str, list[str]]) -> str:
     """The address that reopens a view: base, page path and repeated-key query."""
     path = f"{base_url.rstrip('/')}/{url_path}".rstrip("/")

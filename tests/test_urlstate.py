@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from dashboard.page_params import AGREEMENTS, CORRIDOR, MEMBERSHIPS, chips
-from dashboard.urlstate import read_query, view_link, write_query
+from dashboard.urlstate import escape_markdown, read_query, view_link, write_query
 
 ALLOWED = {
     "sector": ["health", "tourism", "trade"],
@@ -107,3 +107,15 @@ def test_chips_show_labels_for_non_default_values():
         "party: Iran",
         "from: 2020-01-01",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("Iran", "Iran"),
+        ("**bold**", "\\*\\*bold\\*\\*"),
+        ("[x](javascript:y)", "\\[x\\]\\(javascript\\:y\\)"),
+    ],
+)
+def test_escape_markdown(text, escaped):
+    assert escape_markdown(text) == escaped

@@ -171,6 +171,14 @@ def test_damaged_file_is_a_clear_problem(tmp_path, content, line, words):
     assert len(pkg["agreements"]) == len(MINI["agreements"]) - 1
 
 
+def test_unreadable_file_is_a_clear_problem(tmp_path):
+    folder = write_package(tmp_path / "pkg")
+    (folder / "places.csv").unlink()
+    (folder / "places.csv").mkdir()  # a folder where a file should be: cannot be read
+    problems = [p for p in load_package(folder).problems if p.file == "places.csv"]
+    assert [(p.line, p.message.split(" (")[0]) for p in problems] == [(None, "file cannot be read")]
+
+
 def test_missing_optional_column_is_a_warning_and_rows_are_kept(tmp_path):
     folder = write_package(
         tmp_path / "pkg",
