@@ -12,7 +12,8 @@ ROW_PX = 24  # height per category row: every label stays readable
 
 
 def _legend() -> alt.Legend:
-    return alt.Legend(orient="bottom", columns=3, labelLimit=160, title=None)
+    # beside the plot: Streamlit takes a top or bottom legend out of the chart's height
+    return alt.Legend(orient="right", labelLimit=160, title=None)
 
 
 def _scale(vocabulary: dict[str, str], colors: dict[str, str]) -> alt.Scale:
@@ -32,7 +33,10 @@ def status_matrix_chart(matrix: pd.DataFrame, title: str) -> alt.Chart:
     """Country × organization grid coloured by status (columns Country, Organization, Status…)."""
     height = max(120, ROW_PX * matrix["Country"].nunique())
     base = alt.Chart(matrix, title=title).encode(
-        x=alt.X("Organization:N", axis=alt.Axis(orient="top", labelAngle=0, title=None)),
+        x=alt.X(
+            "Organization:N",
+            axis=alt.Axis(orient="top", labelAngle=-40, labelOverlap=False, title=None),
+        ),
         y=alt.Y("Country:N", sort="ascending", title=None, axis=alt.Axis(labelOverlap=False)),
     )
     cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
@@ -125,4 +129,23 @@ def year_bar_chart(counts: pd.DataFrame, title: str) -> alt.Chart:
             tooltip=["Year:O", "Count:Q"],
         )
         .properties(height=220)
+    )
+
+
+def status_bar_chart(totals: pd.DataFrame, title: str) -> alt.Chart:
+    """Stacked horizontal bars: countries per organization, split by status."""
+    biggest_first = list(totals.groupby("Organization")["Count"].sum().sort_values().index[::-1])
+    return (
+        alt.Chart(totals, title=title)
+        .mark_bar()
+        .encode(
+            x=alt.X("Count:Q", title="Countries", axis=alt.Axis(tickMinStep=1, format="d")),
+            y=alt.Y(
+                "Organization:N", sort=biggest_first, title=None, axis=alt.Axis(labelOverlap=False)
+            ),
+            color=alt.Color("Status:N", scale=status_scale(), legend=_legend()),
+            order=alt.Order("Status:N"),
+            tooltip=["Organization:N", "Status:N", "Count:Q"],
+        )
+        .properties(height=max(260, 34 * totals["Organization"].nunique()))
     )

@@ -205,3 +205,18 @@ def limit_matrix(matrix: pd.DataFrame, max_cells: int) -> tuple[pd.DataFrame, in
         keep.append(org)
         countries_so_far = candidate
     return matrix[matrix["Organization"].isin(keep)], len(sizes)
+
+
+def status_totals(matrix: pd.DataFrame) -> pd.DataFrame:
+    """Long counts of countries per organization and status (for a stacked bar)."""
+    counts = matrix.groupby(["Organization", "Status"], observed=True).size()
+    return counts.rename("Count").reset_index()
+
+
+def latest_trade(trade: pd.DataFrame, pair: tuple[str, ...]) -> pd.Series | None:
+    """The most recent trade figure between the pair (turnover first), or None."""
+    rows = trade[trade["reporter"].isin(pair) & trade["partner"].isin(pair)]
+    if rows.empty:
+        return None
+    rows = rows.assign(_turnover=rows["flow"] == "turnover")
+    return rows.sort_values(["year", "_turnover"]).iloc[-1]

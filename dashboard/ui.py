@@ -140,7 +140,6 @@ def _presenter_bar(url_path: str, chips: list[str]) -> None:
 
 def _share_tools(link: str) -> None:
     with st.sidebar:
-        st.divider()
         st.toggle(
             "Presenter mode",
             key=PRESENT,

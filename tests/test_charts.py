@@ -72,3 +72,12 @@ def test_count_charts(pkg):
     assert by_sector["encoding"]["y"]["sort"] == "-x"
     by_year = charts.year_bar_chart(year_counts(pkg["agreements"]), "t").to_dict()
     assert by_year["encoding"]["x"]["field"] == "Year"
+
+
+def test_status_bar_chart_spec(pkg):
+    from dashboard.summaries import status_totals
+
+    matrix = as_of_matrix(pkg["memberships"], date(2026, 1, 1), NAMES, ORGS)
+    spec = charts.status_bar_chart(status_totals(matrix), "t").to_dict()
+    assert spec["mark"]["type"] == "bar"
+    assert spec["encoding"]["color"]["scale"]["range"] == list(STATUS_COLORS.values())

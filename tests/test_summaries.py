@@ -13,9 +13,11 @@ from dashboard.summaries import (
     bilateral,
     compare_countries,
     event_markers,
+    latest_trade,
     recent_changes,
     sector_counts,
     status_counts,
+    status_totals,
     timeline_frame,
     year_counts,
 )
@@ -108,3 +110,13 @@ def test_bilateral(pkg):
         "ab-tourism",
         "ab-treaty",
     }
+
+
+def test_status_totals_and_latest_trade(pkg):
+    matrix = as_of_matrix(pkg["memberships"], date(2026, 1, 1), NAMES, ORGS)
+    totals = status_totals(matrix).set_index(["Organization", "Status"])["Count"]
+    assert totals[("SCO", "Member")] == 2
+    assert totals.sum() == len(matrix)
+    trade = latest_trade(pkg["trade"], ("IRN", "BLR"))
+    assert trade["year"] == 2024
+    assert latest_trade(pkg["trade"], ("IRN", "RUS")) is None

@@ -4,11 +4,18 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard import ui
+from dashboard import charts, ui
 from dashboard.config import DEFAULT_COMPARE
 from dashboard.frames import country_names, organization_names, party_names
 from dashboard.page_params import NONE
-from dashboard.summaries import as_of_matrix, bilateral, compare_countries, recent_changes
+from dashboard.summaries import (
+    as_of_matrix,
+    bilateral,
+    compare_countries,
+    latest_trade,
+    recent_changes,
+    status_totals,
+)
 
 pkg = ui.page(
     "Who belongs where, what they signed, how goods move",
@@ -29,31 +36,33 @@ cols[4].metric("Sources", len(pkg["sources"]))
 
 left, right = st.columns([3, 2])
 with left:
+    if not matrix.empty:
+        title = f"Countries by status, {today.isoformat()}"
+        ui.chart(charts.status_bar_chart(status_totals(matrix), title), "o-status")
     st.subheader("Most recent changes")
-    ui.table(
-        recent_changes(pkg["memberships"], pkg["agreements"], names, today, 12), key="o-recent"
-    )
+    recent = recent_changes(pkg["memberships"], pkg["agreements"], names, today, 12)
+    ui.table(recent, key="o-recent")
 with right:
     pair = tuple(c for c in DEFAULT_COMPARE if c in countries)
     if len(pair) == 2:
         st.subheader("The pair in figures")
         st.text(" and ".join(countries[c] for c in pair))
         shared = compare_countries(matrix, pair, countries)
-        together = shared[shared["All in it"] == "yes"]["Organization"] if not shared.empty else []
-        docs = bilateral(pkg["agreements"], pair)
-        trade = pkg["trade"]
-        trade = trade[trade["reporter"].isin(pair) & trade["partner"].isin(pair)]
+        together = (
+            [] if shared.empty else list(shared[shared["All in it"] == "yes"]["Organization"])
+        )
+        docs = bilateral(pkg["agreements"], pair).dropna(subset=["signed_date_ts"])
         st.metric("Organizations where both have a status today", len(together))
         st.text(", ".join(together) or "none")
-        st.metric("Bilateral documents in the data", len(docs))
-        if not docs.empty and docs["signed_date_ts"].notna().any():
-            latest = docs.sort_values("signed_date_ts").dropna(subset=["signed_date_ts"]).iloc[-1]
+        st.metric("Bilateral documents in the data", len(bilateral(pkg["agreements"], pair)))
+        if not docs.empty:
+            latest = docs.sort_values("signed_date_ts").iloc[-1]
             st.text(f"Latest signed: {latest['signed_date']} — {latest['title']}")
-        if not trade.empty:
-            last = trade.sort_values("year").iloc[-1]
+        trade = latest_trade(pkg["trade"], pair)
+        if trade is not None:
             st.text(
-                f"Trade figure for {last['year']}: ${last['value_usd'] / 1e6:,.1f} million "
-                f"({last['flow']}); see Sources for how certain it is."
+                f"Latest trade figure ({trade['year']}, {trade['flow']}): "
+                f"${trade['value_usd'] / 1e6:,.1f} million. {trade['period_note']}"
             )
         if not shared.empty:
             ui.table(shared, key="o-pair")
