@@ -105,8 +105,7 @@ def finish(
     if presenting():
         query[PRESENT] = ["1"]
     st.query_params.from_dict(query)
-    # st.context.url is this page's own address (base and page path, no query)
-    link = view_link((st.context.url or "").split("?")[0], "", query)
+    link = view_link(st.context.url or "", query)  # st.context.url: this page's address
     if presenting():
         with st.session_state["_top"]:
             _presenter_bar(url_path, chips)

@@ -100,8 +100,8 @@ def escape_markdown(text: str) -> str:
     return "".join(f"\\{ch}" if ch in MARKDOWN_SPECIALS else ch for ch in text)
 
 
-def view_link(base_url: str, url_path: str, query: Mapping[str, list[str]]) -> str:
-    """The address that reopens a view: base, page path and repeated-key query."""
-    path = f"{base_url.rstrip('/')}/{url_path}".rstrip("/")
+def view_link(page_url: str, query: Mapping[str, list[str]]) -> str:
+    """The address that reopens a view: the page's address and a repeated-key query."""
+    path = page_url.split("?")[0].rstrip("/")
     pairs = [(name, v) for name, vs in query.items() for v in vs]
     return f"{path}?{urlencode(pairs)}" if pairs else path
