@@ -51,12 +51,13 @@ with right:
         together = (
             [] if shared.empty else list(shared[shared["All in it"] == "yes"]["Organization"])
         )
-        docs = bilateral(pkg["agreements"], pair).dropna(subset=["signed_date_ts"])
+        docs = bilateral(pkg["agreements"], pair)
+        signed = docs.dropna(subset=["signed_date_ts"])
         st.metric("Organizations where both have a status today", len(together))
         st.text(", ".join(together) or "none")
-        st.metric("Bilateral documents in the data", len(bilateral(pkg["agreements"], pair)))
-        if not docs.empty:
-            latest = docs.sort_values("signed_date_ts").iloc[-1]
+        st.metric("Bilateral documents in the data", len(docs))
+        if not signed.empty:
+            latest = signed.sort_values("signed_date_ts").iloc[-1]
             st.text(f"Latest signed: {latest['signed_date']} — {latest['title']}")
         trade = latest_trade(pkg["trade"], pair)
         if trade is not None:
