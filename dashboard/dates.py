@@ -37,20 +37,3 @@ def period_start(series: pd.Series) -> pd.Series:
     padded = text.where(text.str.len() != 4, text + "-01-01")
     padded = padded.where(padded.str.len() != 7, padded + "-01")
     return pd.to_datetime(padded.where(padded != ""), format="%Y-%m-%d", errors="coerce")
-
-
-def period_end(series: pd.Series) -> pd.Series:
-    """Vectorized: the last day of each partial date's period (NaT where empty)."""
-    start = period_start(series)
-    text = series.fillna("").astype(str).str.strip()
-    end = start.copy()
-    years = text.str.len() == 4
-    months = text.str.len() == 7
-    end[years] = start[years] + pd.offsets.YearEnd(0)
-    end[months] = start[months] + pd.offsets.MonthEnd(0)
-    return end
-
-
-def precision(text: str) -> str:
-    """Name the precision of a partial date: year, month or day (empty string if none)."""
-    return {4: "year", 7: "month", 10: "day"}.get(len(text.strip()), "")

@@ -1,4 +1,4 @@
-"""Reduced-precision dates: parsing, periods, vectorized starts and ends."""
+"""Reduced-precision dates: parsing and vectorized period starts."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from dashboard.dates import parse_partial_date, period_end, period_start, precision
+from dashboard.dates import parse_partial_date, period_start
 
 
 @pytest.mark.parametrize(
@@ -30,26 +30,12 @@ def test_parse_partial_date_rejects(text):
         parse_partial_date(text)
 
 
-def test_period_start_and_end_are_vectorized():
+def test_period_start_is_vectorized():
     series = pd.Series(["2024", "2024-02", "2024-07-04", "", None])
     starts = period_start(series)
-    ends = period_end(series)
     assert list(starts[:3]) == [
         pd.Timestamp("2024-01-01"),
         pd.Timestamp("2024-02-01"),
         pd.Timestamp("2024-07-04"),
     ]
-    assert list(ends[:3]) == [
-        pd.Timestamp("2024-12-31"),
-        pd.Timestamp("2024-02-29"),
-        pd.Timestamp("2024-07-04"),
-    ]
     assert starts[3:].isna().all()
-    assert ends[3:].isna().all()
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"), [("2024", "year"), ("2024-07", "month"), ("2024-07-04", "day"), ("", "")]
-)
-def test_precision(text, expected):
-    assert precision(text) == expected
