@@ -169,8 +169,8 @@ def segment_table(segments: pd.DataFrame, pkg: DataPackage) -> pd.DataFrame:
     names, urls = place_names(pkg), source_urls(pkg)
     return pd.DataFrame(
         {
-            "From": segments["from_place"].map(lambda p: names.get(p, p)),
-            "To": segments["to_place"].map(lambda p: names.get(p, p)),
+            "From": named(segments["from_place"], names),
+            "To": named(segments["to_place"], names),
             "Branch": segments["corridor"].map(v.CORRIDORS),
             "Mode": segments["mode"].map(v.MODES),
             "Status": segments["status"].map(v.SEGMENT_STATUSES),
