@@ -73,13 +73,13 @@ def validate_rows(table: Table, raw: RawTable) -> TableResult:
     """Check each row against the table's model, then the table's key for duplicates."""
     unusable = _missing_columns(table, raw)
     result = TableResult(problems=list(raw.problems), skipped=raw.skipped)
-    if table.key and not unusable:
-        # Rows elsewhere may refer to a row left out here for its own fault: that fault is
-        # reported once, here, and does not take every referring row down with it.
-        result.declared = {cells[table.key].strip() for cells in raw.rows} - {""}
     if unusable:
         result.skipped += len(raw.rows)
         return result
+    if table.key:
+        # Rows elsewhere may refer to a row left out here for its own fault: that fault is
+        # reported once, here, and does not take every referring row down with it.
+        result.declared = {cells[table.key].strip() for cells in raw.rows} - {""}
     seen: dict[str, int] = {}
     for cells, line in zip(raw.rows, raw.lines, strict=True):
         try:
