@@ -75,7 +75,7 @@ def event_markers(events: pd.DataFrame, participants: tuple[str, ...] = ()) -> p
     chosen = events
     if participants:
         wanted = set(participants)
-        chosen = events[events["participants"].map(wanted.isdisjoint).eq(False)]
+        chosen = events[~events["participants"].map(wanted.isdisjoint).astype(bool)]
     return pd.DataFrame(
         {
             "Date": chosen["date_ts"],
@@ -196,10 +196,11 @@ def member_statuses(spans: pd.DataFrame, organization: str, day: date) -> dict[s
 def limit_matrix(matrix: pd.DataFrame, max_cells: int) -> tuple[pd.DataFrame, int]:
     """Keep the organizations with most countries until the grid has at most `max_cells` cells."""
     sizes = matrix["Organization"].value_counts()
+    members = matrix.groupby("Organization")["Country"].agg(set)  # one pass, not one per org
     countries_so_far: set[str] = set()
     keep = []
     for org in sizes.index:
-        candidate = countries_so_far | set(matrix.loc[matrix["Organization"] == org, "Country"])
+        candidate = countries_so_far | members[org]
         if keep and len(candidate) * (len(keep) + 1) > max_cells:
             break
         keep.append(org)
