@@ -14,6 +14,7 @@ from dashboard.summaries import (
     compare_countries,
     event_markers,
     latest_trade,
+    limit_matrix,
     recent_changes,
     sector_counts,
     status_counts,
@@ -120,3 +121,18 @@ def test_status_totals_and_latest_trade(pkg):
     trade = latest_trade(pkg["trade"], ("IRN", "BLR"))
     assert trade["year"] == 2024
     assert latest_trade(pkg["trade"], ("IRN", "RUS")) is None
+
+
+@pytest.mark.parametrize(
+    ("max_cells", "kept"), [(100, {"A", "B", "C"}), (8, {"A", "B"}), (7, {"A"}), (1, {"A"})]
+)
+def test_limit_matrix_keeps_biggest_organizations_within_cells(max_cells, kept):
+    matrix = pd.DataFrame(
+        {
+            "Organization": ["A", "A", "A", "B", "B", "C"],
+            "Country": ["x", "y", "z", "x", "w", "v"],
+        }
+    )
+    grid, total = limit_matrix(matrix, max_cells)
+    assert total == 3
+    assert set(grid["Organization"]) == kept
