@@ -22,7 +22,6 @@ sys.path.insert(0, str(ROOT))
 import pandas as pd
 
 from dashboard import charts
-from dashboard import vocabularies as v
 from dashboard.config import MAX_AGREEMENT_POINTS, MAX_MATRIX_CELLS, MAX_TIMELINE_LANES
 from dashboard.filters import (
     AgreementFilter,
@@ -58,41 +57,18 @@ def generate(folder: Path, agreements: int, spans: int) -> None:
         (folder / file.name).write_bytes(file.read_bytes())
     countries = [r["iso3"] for r in csv.DictReader((folder / "countries.csv").open())]
     source = next(csv.DictReader((folder / "sources.csv").open()))["id"]
-    sectors, statuses = list(v.SECTORS), list(v.AGREEMENT_STATUSES)
-    _write(
-        folder / "agreements.csv",
-        [
-            "id",
-            "title",
-            "kind",
-            "parties",
-            "organization",
-            "sectors",
-            "signed_date",
-            "in_force_date",
-            "status",
-            "summary",
-            "note",
-            "source_ids",
-        ],
-        (
-            [
-                f"gen-{i}",
-                f"Generated agreement {i}",
-                "agreement",
-                ";".join(rng.sample(countries, 2)),
-                "",
-                ";".join(rng.sample(sectors, 2)),
-                f"{rng.randint(1990, 2026)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-                "",
-                rng.choice(statuses),
-                "Synthetic row for benchmarking",
-                "",
-                source,
-            ]
-            for i in range(agreements)
-        ),
-    )
+    with (DEFAULT_DATA_DIR / "agreements.csv").open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader)
+        real = list(reader)
+    position = header.index("id")
+    with (folder / "agreements.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        for i in range(agreements):  # real rows, resampled, each under a new id
+            row = list(rng.choice(real))
+            row[position] = f"{row[position]}-r{i}"
+            writer.writerow(row)
     # One synthetic organization per 10 spans keeps each (country, org) pair to few spans.
     pairs = [
         (f"bench-{i // len(countries)}", countries[i % len(countries)]) for i in range(spans // 2)

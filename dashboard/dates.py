@@ -37,3 +37,15 @@ def period_start(series: pd.Series) -> pd.Series:
     padded = text.where(text.str.len() != 4, text + "-01-01")
     padded = padded.where(padded.str.len() != 7, padded + "-01")
     return pd.to_datetime(padded.where(padded != ""), format="%Y-%m-%d", errors="coerce")
+
+
+def period_end(series: pd.Series) -> pd.Series:
+    """Vectorized: the last day of each partial date's period (NaT where empty)."""
+    text = series.fillna("").astype(str).str.strip()
+    start = period_start(text)
+    length = text.str.len()
+    end = start.where(length == 10)
+    months = start + pd.offsets.MonthEnd(0)
+    years = start + pd.offsets.YearEnd(0)
+    end = end.where(length != 7, months)
+    return end.where(length != 4, years)

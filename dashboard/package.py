@@ -11,11 +11,10 @@ import pandas as pd
 from dashboard.dates import period_start
 from dashboard.problems import ERROR, Problem
 from dashboard.schema import TABLES, TABLES_BY_NAME
-from dashboard.validation import TableResult, validate_package
+from dashboard.validation import validate_package
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DATA_DIR_VARIABLE = "DASHBOARD_DATA"
-LINE = "_line"
 
 
 @dataclass(frozen=True)
@@ -54,11 +53,9 @@ def file_stamps(folder: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple(stamps)
 
 
-def to_frame(name: str, result: TableResult) -> pd.DataFrame:
-    """Valid rows as a frame; each date column gains `<col>_ts`, the start of its period."""
+def with_starts(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """Each date column of the typed frame gains `<col>_ts`, the start of its period."""
     table = TABLES_BY_NAME[name]
-    frame = pd.DataFrame([r.model_dump() for r in result.rows], columns=list(table.columns))
-    frame[LINE] = pd.Series(result.lines, dtype="int64")
     for column in table.date_columns:
         frame[f"{column}_ts"] = period_start(frame[column])
     return frame
@@ -67,10 +64,10 @@ def to_frame(name: str, result: TableResult) -> pd.DataFrame:
 def load_package(folder: Path) -> DataPackage:
     """Read and validate every table of the folder; never raises for bad data."""
     results = validate_package(folder)
-    problems = tuple(p for r in results.values() for p in r.problems)
+    problems = tuple(p for r, _ in results.values() for p in r.problems)
     return DataPackage(
         folder=str(folder),
-        tables={name: to_frame(name, result) for name, result in results.items()},
+        tables={name: with_starts(name, typed) for name, (_, typed) in results.items()},
         problems=problems,
-        skipped=sum(r.skipped for r in results.values()),
+        skipped=sum(r.skipped for r, _ in results.values()),
     )

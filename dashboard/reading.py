@@ -4,31 +4,41 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+from pyarrow import csv as arrow_csv
 
 from dashboard.problems import ERROR, WARNING, Problem
 
 OTHER_DELIMITERS = {";": "semicolons", "\t": "tabs", "|": "vertical bars"}
-BAD_BYTE = "\udc80"  # surrogateescape maps undecodable bytes to U+DC80..U+DCFF
+# A quote between two ordinary characters: legal only inside an unquoted cell, and a broken
+# quote otherwise (`"abc"def`); files with one take the careful path, which tells them apart.
+ODD_QUOTE = re.compile(rb'[^,\n\r"]"[^,\n\r"]')
+BLANK_LINE = re.compile(rb"(?:^|\n)\r?\n")
+BAD_BYTES = re.compile("[\udc80-\udcff]")  # surrogateescape maps undecodable bytes here
 
 
 @dataclass
 class RawTable:
-    """Rows of one file as text cells, keyed by header names, each with its first physical line."""
+    """Rows of one file (text cells in header order), each with its first physical line."""
 
     header: list[str] = field(default_factory=list)
-    rows: list[dict[str, str]] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+    frame: pd.DataFrame | None = None  # the rows as one frame, when read on the fast path
     lines: list[int] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     skipped: int = 0
 
 
 def _has_bad_bytes(cells: list[str]) -> bool:
-    return any("\udc80" <= ch <= "\udcff" for cell in cells for ch in cell)
+    return any(BAD_BYTES.search(cell) for cell in cells)
 
 
-def _decode(path: Path, raw: RawTable) -> str | None:
+def _read_bytes(path: Path, raw: RawTable) -> bytes | None:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -38,9 +48,7 @@ def _decode(path: Path, raw: RawTable) -> str | None:
         reason = exc.strerror or type(exc).__name__
         raw.problems.append(Problem(path.name, None, None, None, f"file cannot be read ({reason})"))
         return None
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    return data.decode("utf-8", errors="surrogateescape")
+    return data
 
 
 def _check_header(name: str, header: list[str], columns: tuple[str, ...], raw: RawTable) -> bool:
@@ -67,9 +75,21 @@ def _check_header(name: str, header: list[str], columns: tuple[str, ...], raw: R
 def read_csv(path: Path, columns: tuple[str, ...]) -> RawTable:
     """Read a CSV file; every problem is recorded, never raised."""
     raw = RawTable()
-    text = _decode(path, raw)
-    if text is None:
+    data = _read_bytes(path, raw)
+    if data is None:
         return raw
+    width = _header_width(data)
+    if width and not data.startswith(b"\xef\xbb\xbf") and _plain(data):
+        newlines = data.count(b"\n") + (not data.endswith(b"\n"))
+        del data  # Arrow streams the file: never two copies of a large file in memory
+        table = _parse_fast(path, width)
+        if table is not None:
+            _take_fast(table, newlines, path.name, columns, raw)
+            return raw
+        data = _read_bytes(path, raw) or b""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    text = data.decode("utf-8", errors="surrogateescape")
     name = path.name
     if not text.strip():
         raw.problems.append(
@@ -88,11 +108,105 @@ def read_csv(path: Path, columns: tuple[str, ...]) -> RawTable:
     if not _check_header(name, header, columns, raw):
         return raw
     raw.header = header
-    _read_rows(reader, name, header, raw)
+    bad_bytes = BAD_BYTES.search(text) is not None
+    if bad_bytes or not _read_clean(reader, header, raw):
+        reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+        next(reader)  # the header, read above
+        _read_rows(reader, name, header, raw, bad_bytes)
     return raw
 
 
-def _read_rows(reader, name: str, header: list[str], raw: RawTable) -> None:
+def _plain(data: bytes) -> bool:
+    """True for a file the fast path may read: no blank line, lone CR or quote out of place."""
+    return not (
+        not data.strip()
+        or BLANK_LINE.search(data)
+        or data.count(b"\r") != data.count(b"\r\n")
+        or ODD_QUOTE.search(data)
+    )
+
+
+def _header_width(data: bytes) -> int | None:
+    """Number of cells in the header row, or None when it cannot be told cheaply."""
+    line = data[: data.find(b"\n")] if b"\n" in data else data
+    try:
+        return len(next(csv.reader([line.decode("utf-8").rstrip("\r")], strict=True)))
+    except (UnicodeDecodeError, csv.Error, StopIteration):
+        return None
+
+
+def _parse_fast(path: Path, width: int) -> pa.Table | None:
+    """Parse the whole file with Arrow's streaming parser, every cell as text; None on trouble.
+
+    Trouble means bytes that are not UTF-8 or a row with the wrong number of cells: the careful
+    path then reads the file row by row and reports exactly where.
+    """
+    try:
+        reader = arrow_csv.open_csv(
+            path,
+            read_options=arrow_csv.ReadOptions(autogenerate_column_names=True, block_size=8 << 20),
+            parse_options=arrow_csv.ParseOptions(newlines_in_values=True),
+            convert_options=arrow_csv.ConvertOptions(
+                column_types={f"f{i}": pa.string() for i in range(width)},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+        table = reader.read_all()
+    except (pa.ArrowInvalid, pa.ArrowTypeError, OSError):
+        return None
+    return table if table.num_rows else None
+
+
+def _take_fast(
+    table: pa.Table, newlines: int, name: str, columns: tuple[str, ...], raw: RawTable
+) -> None:
+    # `newlines`: line breaks in the file, counting a missing final one
+    """Header checks, rows and physical line numbers from an Arrow table of the whole file."""
+    frame = table.to_pandas(split_blocks=True, self_destruct=True)  # frees Arrow memory as it goes
+    del table
+    header = [str(cell).strip() for cell in frame.iloc[0]]
+    if not _check_header(name, header, columns, raw):
+        return
+    first = 2 + int(frame.iloc[0].str.count("\n").sum())
+    body = frame.iloc[1:].reset_index(drop=True)
+    body.columns = header
+    if newlines == len(frame):  # no cell holds a line break
+        raw.lines = list(range(first, first + len(body)))
+    else:
+        breaks = body.apply(lambda column: column.str.count("\n")).sum(axis=1)
+        raw.lines = (first + body.index + breaks.cumsum() - breaks).tolist()
+    raw.header = header
+    raw.frame = body
+
+
+def _read_clean(reader, header: list[str], raw: RawTable) -> bool:
+    """Fast path for a file whose rows all parse: lines from the reader, checks afterwards.
+
+    Returns False, keeping nothing, when a row cannot be parsed or has the wrong number of
+    cells; the careful row-by-row path then reads the file again and reports exactly where.
+    """
+    rows: list[list[str]] = []
+    ends: list[int] = []
+    first = reader.line_num + 1
+    try:
+        for cells in reader:
+            rows.append(cells)
+            ends.append(reader.line_num)
+    except csv.Error:
+        return False
+    width = len(header)
+    if any(len(cells) != width for cells in rows if cells and cells != [""]):
+        return False
+    starts = [first, *(end + 1 for end in ends[:-1])]
+    for cells, start in zip(rows, starts, strict=True):
+        if cells and cells != [""]:  # blank lines carry no data
+            raw.rows.append(cells)
+            raw.lines.append(start)
+    return True
+
+
+def _read_rows(reader, name: str, header: list[str], raw: RawTable, bad_bytes: bool) -> None:
     line = reader.line_num + 1
     while True:
         try:
@@ -106,7 +220,7 @@ def _read_rows(reader, name: str, header: list[str], raw: RawTable) -> None:
         start, line = line, reader.line_num + 1
         if not cells or cells == [""]:
             continue  # blank lines carry no data
-        if _has_bad_bytes(cells):
+        if bad_bytes and _has_bad_bytes(cells):
             raw.problems.append(
                 Problem(name, start, None, None, "row has bytes that are not UTF-8")
             )
@@ -121,7 +235,7 @@ def _read_rows(reader, name: str, header: list[str], raw: RawTable) -> None:
                 )
             )
         else:
-            raw.rows.append(dict(zip(header, cells, strict=True)))
+            raw.rows.append(cells)
             raw.lines.append(start)
             continue
         raw.skipped += 1

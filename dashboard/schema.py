@@ -1,193 +1,43 @@
-"""The one schema of the data package: tables, columns, cell types, vocabularies, references."""
+"""The one schema of the data package: tables, columns, cell types, vocabularies, references.
+
+Each column names its cell type (`dashboard.cells`); the validator turns the schema into
+vectorised checks over whole columns, and the loader into typed frames.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Annotated
-
-import pycountry
-from pydantic import BaseModel, ConfigDict, model_validator
 
 from dashboard import vocabularies as v
-from dashboard.dates import parse_partial_date
-from dashboard.fields import (
-    AtLeastOne,
-    Iso3,
-    Many,
-    Number,
-    OptionalNumber,
-    OptionalPartialDate,
-    PartialDate,
-    Slug,
-    Text,
-    Url,
-    in_range,
-    vocabulary,
-)
 
-Latitude = Annotated[Number, in_range(-90, 90)]
-Longitude = Annotated[Number, in_range(-180, 180)]
-SourceIds = Annotated[tuple[Slug, ...], Many, AtLeastOne]
-Parties = Annotated[tuple[Text, ...], Many, AtLeastOne]
-NonNegative = Annotated[OptionalNumber, in_range(0, float("inf"))]
+# How a column may be absent from a file's header.
+REQUIRED = "required"  # the file cannot be used without it
+OPTIONAL = "optional"  # treated as empty, with a warning
+QUIET = "quiet"  # a later addition to the contract: treated as empty, silently
+
+INF = float("inf")
 
 
-class Row(BaseModel):
-    """Base of every row: cells are text, trimmed; unknown columns are ignored."""
+@dataclass(frozen=True)
+class Column:
+    """One column: its cell type and the type's settings.
 
-    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True, frozen=True)
+    Cell types: `text` (non-empty text), `free` (any text), `slug`, `iso3`, `date`,
+    `optional_date`, `url`, `number`, `optional_number`, `year`, `vocabulary`, `ref` (an id or
+    empty), and the `;`-separated lists `slugs`, `names`, `vocabularies`.
+    """
 
+    name: str
+    cell: str
+    presence: str = REQUIRED
+    vocabulary: str | None = None  # key in vocabularies.ALL
+    bounds: tuple[float, float] | None = None
+    at_least_one: bool = False  # lists: the cell must name one value or more
+    empty_allowed: bool = False  # vocabulary: an empty cell is fine
 
-def _end_not_before_start(start: str, end: str) -> None:
-    if start and end and parse_partial_date(end)[1] < parse_partial_date(start)[0]:
-        raise ValueError(f"end date {end} is before start date {start}")
-
-
-class Source(Row):
-    id: Slug
-    title: Text
-    publisher: Text
-    url: Url = ""
-    published: OptionalPartialDate = ""
-    accessed: OptionalPartialDate = ""
-
-
-class Organization(Row):
-    id: Slug
-    name: Text
-    short_name: Text
-    founded: PartialDate
-    headquarters: str = ""
-    kind: Annotated[str, vocabulary("organization kind", v.ORGANIZATION_KINDS)]
-    website: Url = ""
-    description: str = ""
-    source_ids: SourceIds
-
-
-class Country(Row):
-    iso3: Iso3
-    name: Text
-    capital: str = ""
-    lat: Latitude
-    lon: Longitude
-
-    @model_validator(mode="after")
-    def _known_code(self) -> Country:
-        if pycountry.countries.get(alpha_3=self.iso3) is None:
-            raise ValueError(f"'{self.iso3}' is not an ISO 3166-1 alpha-3 code")
-        return self
-
-
-class Membership(Row):
-    id: Slug
-    country: Iso3
-    organization: Slug
-    status: Annotated[str, vocabulary("membership status", v.MEMBERSHIP_STATUSES)]
-    start_date: PartialDate
-    end_date: OptionalPartialDate = ""
-    note: str = ""
-    source_ids: SourceIds
-
-    @model_validator(mode="after")
-    def _dates_in_order(self) -> Membership:
-        _end_not_before_start(self.start_date, self.end_date)
-        return self
-
-
-class Agreement(Row):
-    id: Slug
-    title: Text
-    kind: Annotated[str, vocabulary("agreement kind", v.AGREEMENT_KINDS)]
-    parties: Parties
-    organization: Annotated[str, Slug] | None = None
-    sectors: Annotated[
-        tuple[Annotated[str, vocabulary("sector", v.SECTORS)], ...], Many, AtLeastOne
-    ]
-    signed_date: OptionalPartialDate = ""
-    in_force_date: OptionalPartialDate = ""
-    status: Annotated[str, vocabulary("agreement status", v.AGREEMENT_STATUSES)]
-    summary: str = ""
-    note: str = ""
-    source_ids: SourceIds
-
-    @model_validator(mode="before")
-    @classmethod
-    def _empty_organization_is_none(cls, data: dict) -> dict:
-        if isinstance(data, dict) and not str(data.get("organization") or "").strip():
-            data = {**data, "organization": None}
-        return data
-
-
-class Event(Row):
-    id: Slug
-    date: PartialDate
-    end_date: OptionalPartialDate = ""
-    kind: Annotated[str, vocabulary("event kind", v.EVENT_KINDS)]
-    title: Text
-    location: str = ""
-    participants: Annotated[tuple[Text, ...], Many] = ()
-    note: str = ""
-    source_ids: SourceIds
-
-    @model_validator(mode="after")
-    def _dates_in_order(self) -> Event:
-        _end_not_before_start(self.date, self.end_date)
-        return self
-
-
-class Place(Row):
-    id: Slug
-    name: Text
-    country: Iso3
-    kind: Annotated[str, vocabulary("place kind", v.PLACE_KINDS)]
-    lat: Latitude
-    lon: Longitude
-    note: str = ""
-    source_ids: SourceIds
-
-
-def parse_waypoints(text: str) -> tuple[tuple[float, float], ...]:
-    points = []
-    for pair in (p for p in text.split(";") if p.strip()):
-        parts = pair.split()
-        try:
-            lat, lon = (float(x) for x in parts)
-        except ValueError:
-            raise ValueError(f"waypoint '{pair.strip()}' is not 'lat lon'") from None
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise ValueError(f"waypoint '{pair.strip()}' is outside the globe")
-        points.append((lat, lon))
-    return tuple(points)
-
-
-class RouteSegment(Row):
-    id: Slug
-    corridor: Annotated[str, vocabulary("corridor", v.CORRIDORS)]
-    from_place: Slug
-    to_place: Slug
-    mode: Annotated[str, vocabulary("mode", v.MODES)]
-    status: Annotated[str, vocabulary("segment status", v.SEGMENT_STATUSES)]
-    length_km: NonNegative = None
-    waypoints: str = ""
-    note: str = ""
-    source_ids: SourceIds
-
-    @model_validator(mode="after")
-    def _waypoints_parse(self) -> RouteSegment:
-        if self.from_place == self.to_place:
-            raise ValueError(f"segment starts and ends at the same place '{self.from_place}'")
-        parse_waypoints(self.waypoints)
-        return self
-
-
-class Trade(Row):
-    year: Annotated[int, in_range(1900, 2100)]
-    reporter: Iso3
-    partner: Iso3
-    flow: Annotated[str, vocabulary("trade flow", v.TRADE_FLOWS)]
-    value_usd: Annotated[Number, in_range(0, float("inf"))]
-    period_note: str = ""
-    source_ids: SourceIds
+    @property
+    def allowed(self) -> dict[str, str]:
+        return v.ALL[self.vocabulary] if self.vocabulary else {}
 
 
 @dataclass(frozen=True)
@@ -200,15 +50,14 @@ class ForeignKey:
 
 @dataclass(frozen=True)
 class Table:
-    """A file of the package, its row model, key and references."""
+    """A file of the package, its columns, key, references and row rules."""
 
     name: str
-    model: type[Row]
+    schema: tuple[Column, ...]
     key: str | None = "id"
     foreign_keys: tuple[ForeignKey, ...] = ()
     date_columns: tuple[str, ...] = ()
-    required: bool = True
-    unique_together: tuple[str, ...] = field(default=())
+    row_rules: tuple[str, ...] = field(default=())  # names of checks in dashboard.rows
 
     @property
     def file(self) -> str:
@@ -216,33 +65,120 @@ class Table:
 
     @property
     def columns(self) -> tuple[str, ...]:
-        return tuple(self.model.model_fields)
+        return tuple(c.name for c in self.schema)
 
     @property
     def required_columns(self) -> tuple[str, ...]:
-        return tuple(n for n, f in self.model.model_fields.items() if f.is_required())
+        return tuple(c.name for c in self.schema if c.presence == REQUIRED)
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.schema if c.name == name)
 
 
+def _id() -> Column:
+    return Column("id", "slug")
+
+
+def _sources() -> Column:
+    return Column("source_ids", "slugs", at_least_one=True)
+
+
+def _free(name: str) -> Column:
+    return Column(name, "free", OPTIONAL)
+
+
+def _vocabulary(name: str, vocabulary: str) -> Column:
+    return Column(name, "vocabulary", vocabulary=vocabulary)
+
+
+LATITUDE = (-90.0, 90.0)
+LONGITUDE = (-180.0, 180.0)
+NON_NEGATIVE = (0.0, INF)
 SOURCES_FK = ForeignKey("source_ids", ("sources",))
 
 # Order matters: a table is validated after the tables it refers to.
 TABLES: tuple[Table, ...] = (
-    Table("sources", Source, date_columns=("published", "accessed")),
-    Table("countries", Country, key="iso3"),
-    Table("organizations", Organization, foreign_keys=(SOURCES_FK,), date_columns=("founded",)),
+    Table(
+        "sources",
+        (
+            _id(),
+            Column("title", "text"),
+            Column("publisher", "text"),
+            Column("url", "url", OPTIONAL),
+            Column("published", "optional_date", OPTIONAL),
+            Column("accessed", "optional_date", OPTIONAL),
+        ),
+        date_columns=("published", "accessed"),
+    ),
+    Table(
+        "countries",
+        (
+            Column("iso3", "iso3"),
+            Column("name", "text"),
+            _free("capital"),
+            # optional: a former state with no capital in the reference is listed, not drawn
+            Column("lat", "optional_number", bounds=LATITUDE),
+            Column("lon", "optional_number", bounds=LONGITUDE),
+        ),
+        key="iso3",
+        row_rules=("known_country_code",),
+    ),
+    Table(
+        "organizations",
+        (
+            _id(),
+            Column("name", "text"),
+            Column("short_name", "text"),
+            Column("founded", "date"),
+            _free("headquarters"),
+            _vocabulary("kind", "organization kind"),
+            Column("website", "url", OPTIONAL),
+            _free("description"),
+            _sources(),
+            Column("dissolved", "optional_date", QUIET),
+            Column("coverage", "vocabulary", QUIET, "coverage", empty_allowed=True),
+            Column("checked", "optional_date", QUIET),
+        ),
+        foreign_keys=(SOURCES_FK,),
+        date_columns=("founded", "dissolved", "checked"),
+        row_rules=("dissolved_not_before_founded",),
+    ),
     Table(
         "memberships",
-        Membership,
+        (
+            _id(),
+            Column("country", "iso3"),
+            Column("organization", "slug"),
+            _vocabulary("status", "membership status"),
+            Column("start_date", "date"),
+            Column("end_date", "optional_date", OPTIONAL),
+            _free("note"),
+            _sources(),
+        ),
         foreign_keys=(
             ForeignKey("country", ("countries",)),
             ForeignKey("organization", ("organizations",)),
             SOURCES_FK,
         ),
         date_columns=("start_date", "end_date"),
+        row_rules=("end_not_before_start",),
     ),
     Table(
         "agreements",
-        Agreement,
+        (
+            _id(),
+            Column("title", "text"),
+            _vocabulary("kind", "agreement kind"),
+            Column("parties", "names", at_least_one=True),
+            Column("organization", "ref", OPTIONAL),
+            Column("sectors", "vocabularies", vocabulary="sector", at_least_one=True),
+            Column("signed_date", "optional_date", OPTIONAL),
+            Column("in_force_date", "optional_date", OPTIONAL),
+            _vocabulary("status", "agreement status"),
+            _free("summary"),
+            _free("note"),
+            _sources(),
+        ),
         foreign_keys=(
             ForeignKey("parties", ("countries", "organizations")),
             ForeignKey("organization", ("organizations",)),
@@ -252,27 +188,68 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "events",
-        Event,
+        (
+            _id(),
+            Column("date", "date"),
+            Column("end_date", "optional_date", OPTIONAL),
+            _vocabulary("kind", "event kind"),
+            Column("title", "text"),
+            _free("location"),
+            Column("participants", "names", OPTIONAL),
+            _free("note"),
+            _sources(),
+        ),
         foreign_keys=(ForeignKey("participants", ("countries", "organizations")), SOURCES_FK),
         date_columns=("date", "end_date"),
+        row_rules=("end_not_before_start",),
     ),
     Table(
         "places",
-        Place,
+        (
+            _id(),
+            Column("name", "text"),
+            Column("country", "iso3"),
+            _vocabulary("kind", "place kind"),
+            Column("lat", "number", bounds=LATITUDE),
+            Column("lon", "number", bounds=LONGITUDE),
+            _free("note"),
+            _sources(),
+        ),
         foreign_keys=(ForeignKey("country", ("countries",)), SOURCES_FK),
     ),
     Table(
         "route_segments",
-        RouteSegment,
+        (
+            _id(),
+            _vocabulary("corridor", "corridor"),
+            Column("from_place", "slug"),
+            Column("to_place", "slug"),
+            _vocabulary("mode", "mode"),
+            _vocabulary("status", "segment status"),
+            Column("length_km", "optional_number", OPTIONAL, bounds=NON_NEGATIVE),
+            Column("length_basis", "vocabulary", QUIET, "length basis", empty_allowed=True),
+            _free("waypoints"),
+            _free("note"),
+            _sources(),
+        ),
         foreign_keys=(
             ForeignKey("from_place", ("places",)),
             ForeignKey("to_place", ("places",)),
             SOURCES_FK,
         ),
+        row_rules=("distinct_ends", "waypoints_parse"),
     ),
     Table(
         "trade",
-        Trade,
+        (
+            Column("year", "year", bounds=(1900.0, 2100.0)),
+            Column("reporter", "iso3"),
+            Column("partner", "iso3"),
+            _vocabulary("flow", "trade flow"),
+            Column("value_usd", "number", bounds=NON_NEGATIVE),
+            _free("period_note"),
+            _sources(),
+        ),
         key=None,
         foreign_keys=(
             ForeignKey("reporter", ("countries",)),
@@ -283,3 +260,18 @@ TABLES: tuple[Table, ...] = (
 )
 
 TABLES_BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
+
+
+def parse_waypoints(text: str) -> tuple[tuple[float, float], ...]:
+    """`lat lon;lat lon` as pairs of floats; ValueError in plain words when malformed."""
+    points = []
+    for pair in (p for p in text.split(";") if p.strip()):
+        parts = pair.split()
+        try:
+            lat, lon = (float(x) for x in parts)
+        except ValueError:
+            raise ValueError(f"waypoint '{pair.strip()}' is not 'lat lon'") from None
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise ValueError(f"waypoint '{pair.strip()}' is outside the globe")
+        points.append((lat, lon))
+    return tuple(points)

@@ -117,6 +117,16 @@ TRADE_FLOWS: dict[str, str] = {
     "turnover": "Turnover (exports + imports)",
 }
 
+COVERAGE: dict[str, str] = {
+    "complete": "Complete",
+    "partial": "Partial",
+}
+
+LENGTH_BASIS: dict[str, str] = {
+    "sourced": "Sourced",
+    "estimated": "Estimated from the drawn route",
+}
+
 ALL: dict[str, dict[str, str]] = {
     "membership status": MEMBERSHIP_STATUSES,
     "organization kind": ORGANIZATION_KINDS,
@@ -129,6 +139,8 @@ ALL: dict[str, dict[str, str]] = {
     "mode": MODES,
     "segment status": SEGMENT_STATUSES,
     "trade flow": TRADE_FLOWS,
+    "coverage": COVERAGE,
+    "length basis": LENGTH_BASIS,
 }
 
 
