@@ -46,7 +46,9 @@ class CowError(Exception):
     """Input the importer cannot use; the message names the file and says what is wrong."""
 
 
-def _parse(data: bytes, name: str, required: tuple[str, ...]) -> pd.DataFrame:
+def _parse(
+    data: bytes, name: str, required: tuple[str, ...], hint: str = "is this the right file?"
+) -> pd.DataFrame:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -59,7 +61,7 @@ def _parse(data: bytes, name: str, required: tuple[str, ...]) -> pd.DataFrame:
     frame.columns = [str(c).strip() for c in frame.columns]
     missing = [c for c in required if c not in frame.columns]
     if missing:
-        raise CowError(f"{name}: missing column(s) {', '.join(missing)}; is this the right file?")
+        raise CowError(f"{name}: missing column(s) {', '.join(missing)}; {hint}")
     return frame
 
 
@@ -91,7 +93,8 @@ def read_igo(path: Path) -> tuple[pd.DataFrame, str]:
 
 def read_states(path: Path) -> pd.DataFrame:
     """COW's state list: one row per period of statehood, `state` naming the IGO-file column."""
-    states = _parse(_read_bytes(path), str(path), STATE_COLUMNS)
+    hint = f"the column state must name each state's column in {COW_CSV}"
+    states = _parse(_read_bytes(path), str(path), STATE_COLUMNS, hint)
     states["state"] = states["state"].astype(str).str.strip()
     return states
 

@@ -279,6 +279,10 @@ def _bad_code(folder: Path) -> list[str]:
         (lambda f: _file(f, "igo", 'ioname,orgname,year\n"OPEC,x,1990\n'), "cannot be read as CSV"),
         (lambda f: _file(f, "igo", "a,b\n1,2\n"), "missing column(s) ioname, orgname, year, sdate"),
         (lambda f: _file(f, "states", "state\nusa\n"), "missing column(s) statenme"),
+        (
+            lambda f: _file(f, "states", "stateabb,ccode,statenme\nUSA,2,United States\n"),
+            "missing column(s) state; the column state must name each state's column",
+        ),
         (_bad_code, "line 4, column usa: '7' is not a COW status code"),
     ],
     ids=[
@@ -288,6 +292,7 @@ def _bad_code(folder: Path) -> list[str]:
         "broken-quote",
         "not-cow",
         "states-columns",
+        "states-without-state",
         "bad-code",
     ],
 )
