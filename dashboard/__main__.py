@@ -1,11 +1,14 @@
-"""Command line: `python -m dashboard validate [DATA_DIR]`."""
+"""Command line: `python -m dashboard validate [DATA_DIR]`, `python -m dashboard import-cow …`."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 
+from dashboard.cow import MAPPING_FILE, import_cow, summary_lines, write_package
+from dashboard.cow_reading import CowError
 from dashboard.package import DATA_DIR_VARIABLE, data_dir, load_package
 from dashboard.problems import summary
 
@@ -32,7 +35,39 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         help=f"package folder (default: ${DATA_DIR_VARIABLE} or the bundled data/)",
     )
+    add_import_cow(commands)
     return parser
+
+
+def add_import_cow(commands: argparse._SubParsersAction) -> None:
+    """The `import-cow` command and its help."""
+    command = commands.add_parser(
+        "import-cow",
+        help="build a data package from the Correlates of War IGO data (v3)",
+        description=(
+            "Read COW's IGO-year file and state list and write a data package (organizations, "
+            "countries, year-precise membership spans, the COW source, empty other tables) to "
+            "OUT_DIR. Shows progress, then a summary. Exits 2 when an input cannot be used."
+        ),
+    )
+    command.add_argument(
+        "igo_file",
+        metavar="IGO_FILE",
+        type=Path,
+        help="igo_year_formatv3.csv, or the IGO_csv.zip that holds it",
+    )
+    command.add_argument(
+        "states_file", metavar="STATES_FILE", type=Path, help="COW's state list, states2016.csv"
+    )
+    command.add_argument(
+        "out_dir", metavar="OUT_DIR", type=Path, help="folder to write the package to (created)"
+    )
+    command.add_argument(
+        "--mapping",
+        type=Path,
+        default=MAPPING_FILE,
+        help="CSV of COW ioname → our organization id (default: the bundled cow_mapping.csv)",
+    )
 
 
 def validate(folder: Path) -> int:
@@ -47,9 +82,33 @@ def validate(folder: Path) -> int:
     return 1 if package.errors else 0
 
 
+def progress(message: str) -> None:
+    """Show a step of a long command on stderr, as it happens."""
+    print(message, file=sys.stderr, flush=True)
+
+
+def import_cow_command(args: argparse.Namespace) -> int:
+    """Import COW into a package folder, with progress and a summary; exit code 2 on bad input."""
+    started = time.perf_counter()
+    try:
+        package = import_cow(args.igo_file, args.states_file, args.mapping, progress)
+        progress(f"writing {args.out_dir}")
+        write_package(package, args.out_dir)
+    except CowError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    seconds = time.perf_counter() - started
+    print(f"Wrote {args.out_dir} in {seconds:.1f} s")
+    for line in summary_lines(package):
+        print(f"  {line}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `python -m dashboard`."""
     args = build_parser().parse_args(argv)
+    if args.command == "import-cow":
+        return import_cow_command(args)
     return validate(args.data_dir or data_dir())
 
 

@@ -184,7 +184,8 @@ def recent_changes(
 def bilateral(agreements: pd.DataFrame, pair: tuple[str, ...]) -> pd.DataFrame:
     """Agreements whose parties include every country of `pair`."""
     wanted = set(pair)
-    return agreements[agreements["parties"].map(wanted.issubset)]
+    # astype(bool): an empty object mask would be read as a list of column labels
+    return agreements[agreements["parties"].map(wanted.issubset).astype(bool)]
 
 
 def member_statuses(spans: pd.DataFrame, organization: str, day: date) -> dict[str, str]:

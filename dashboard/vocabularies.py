@@ -23,6 +23,7 @@ ORGANIZATION_KINDS: dict[str, str] = {
     "supranational_union": "Supranational union",
     "commodity_organization": "Commodity organization",
     "political_movement": "Political movement",
+    "igo": "Intergovernmental organization",
 }
 
 AGREEMENT_KINDS: dict[str, str] = {

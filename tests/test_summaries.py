@@ -113,6 +113,11 @@ def test_bilateral(pkg):
     }
 
 
+def test_bilateral_of_no_agreements_keeps_the_columns(pkg):
+    empty = pkg["agreements"].iloc[0:0]
+    assert list(bilateral(empty, ("IRN", "BLR")).columns) == list(empty.columns)
+
+
 def test_status_totals_and_latest_trade(pkg):
     matrix = as_of_matrix(pkg["memberships"], date(2026, 1, 1), NAMES, ORGS)
     totals = status_totals(matrix).set_index(["Organization", "Status"])["Count"]
