@@ -35,7 +35,7 @@ SOURCE = {
     "published": "2020",
     "accessed": "",
 }
-ORGANIZATION_COLUMNS = [*TABLES_BY_NAME["organizations"].columns, "dissolved"]
+ORGANIZATION_COLUMNS = list(TABLES_BY_NAME["organizations"].columns)
 BRIDGED = " bridged (same status before and after)"
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from dashboard.fields import SLUG_RE
+from dashboard.cells import SLUG_RE
 
 COW_CSV = "igo_year_formatv3.csv"
 # Columns of the IGO-year file that describe the organization-year; every other one is a state

@@ -220,9 +220,7 @@ def test_cli_writes_every_table_and_a_summary(tmp_path, capsys):
     }
     assert (out / "trade.csv").read_text(encoding="utf-8").startswith("year,reporter,partner")
     package = load_package(out)
-    assert [p.as_line() for p in package.problems] == [
-        "organizations.csv:1: warning: dissolved: unknown column; it is ignored"
-    ]
+    assert [p.as_line() for p in package.problems] == []
     assert package["sources"]["url"].tolist() == ["https://correlatesofwar.org/data-sets/IGOs"]
 
 
@@ -349,17 +347,8 @@ def test_import_of_the_real_cow_files(cow_files, tmp_path, capsys):
     assert "Zanzibar (zanzibar" in summary
     assert "mapping file" not in summary
     package = load_package(out)
-    # The validator in this branch does not yet accept former-state codes (SUN, DDR…), empty
-    # capital coordinates, or the contract's optional `dissolved` column of organizations; it is
-    # being changed to accept them. Until then those are the only problems allowed here.
-    allowed = {
-        ("countries.csv", "lat", "'' is not a number"),
-        ("countries.csv", "lon", "'' is not a number"),
-        ("organizations.csv", "dissolved", "unknown column; it is ignored"),
-    }
-    for problem in package.problems:
-        historic = problem.message.endswith("is not an ISO 3166-1 alpha-3 code")
-        assert historic or (problem.file, problem.column, problem.message) in allowed, problem
+    # former-state codes (SUN, DDR…), empty capital coordinates and `dissolved` are all valid
+    assert [p.as_line() for p in package.problems] == []
     countries = pd.read_csv(out / "countries.csv", keep_default_na=False).set_index("iso3")
     assert {"SUN", "DDR", "YUG", "CSK", "YMD", "YEM", "RUS", "DEU"} <= set(countries.index)
     assert (countries.loc[["SUN", "DDR", "YUG", "CSK", "YMD"], "lat"] == "").all()
