@@ -1,16 +1,35 @@
-"""The only cached loaders: the package is read and validated once per set of file stamps."""
+"""The only caches: one package per server process, and derived views computed once.
+
+Streamlit runs every viewer's script in one process. The package is read and validated once per
+set of file stamps and shared, never copied (`st.cache_resource`); views treat it as read-only.
+Whatever a page derives from it (filtered rows, chart specifications, table pages) is cached by
+its parameters, so a link opened by a whole room is computed once and served to everyone.
+"""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 import streamlit as st
 
-from dashboard import exports
+from dashboard import (
+    agreement_views,
+    exports,
+    listing_views,
+    membership_views,
+    overview_views,
+)
 from dashboard.package import DataPackage, data_dir, file_stamps, load_package
 
+P = ParamSpec("P")
+R = TypeVar("R")
+HOUR = 3600
 
-@st.cache_data(show_spinner="Loading the data package…", max_entries=4)
+
+@st.cache_resource(show_spinner="Loading the data package…", max_entries=2)
 def _load(folder: str, stamps: tuple) -> DataPackage:
     # `stamps` is part of the cache key: editing a file reloads it without a restart.
     del stamps
@@ -18,9 +37,45 @@ def _load(folder: str, stamps: tuple) -> DataPackage:
 
 
 def load() -> DataPackage:
-    """The package of $DASHBOARD_DATA or data/, validated, cached until a file changes."""
+    """The package of $DASHBOARD_DATA or data/, validated, shared until a file changes."""
     folder = data_dir()
     return _load(str(folder), file_stamps(folder))
+
+
+# `_`-prefixed arguments are not hashed: the package is keyed by its version, the function by its
+# name, and rows handed over by the arguments that chose them.
+@st.cache_resource(show_spinner=False, max_entries=1024, ttl=6 * HOUR)
+def _small(_pkg: DataPackage, version: tuple, name: str, _func: Callable, _rows, *args):
+    return _func(_pkg, *args) if _rows is None else _func(_pkg, _rows, *args)
+
+
+@st.cache_resource(show_spinner=False, max_entries=24, ttl=HOUR)
+def _large(_pkg: DataPackage, version: tuple, name: str, _func: Callable, _rows, *args):
+    return _func(_pkg, *args) if _rows is None else _func(_pkg, _rows, *args)
+
+
+def derived(large: bool = False, rows: bool = False) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Cache `func(pkg, *args)` per package version and arguments, once for every session.
+
+    `args` must be hashable values (tuples, strings, dates). With `rows=True` the function is
+    `func(pkg, rows, *args)`: `rows` (a frame the same `args` chose, itself cached) is passed
+    along but not hashed. What it returns is shared by all sessions: callers never mutate it.
+    `large` results (row subsets of a big table) live in a smaller cache than charts and pages.
+    """
+    store = _large if large else _small
+
+    def wrap(func: Callable[P, R]) -> Callable[P, R]:
+        name = f"{func.__module__}.{func.__qualname__}"
+
+        @functools.wraps(func)
+        def call(pkg: DataPackage, *args):
+            if rows:
+                return store(pkg, pkg.version, name, func, args[0], *args[1:])
+            return store(pkg, pkg.version, name, func, None, *args)
+
+        return call
+
+    return wrap
 
 
 def package_zip() -> bytes:
@@ -29,7 +84,36 @@ def package_zip() -> bytes:
     return _zip(str(folder), file_stamps(folder))
 
 
-@st.cache_data(show_spinner=False, max_entries=2)
+@st.cache_resource(show_spinner=False, max_entries=2)
 def _zip(folder: str, stamps: tuple) -> bytes:
     del stamps
     return exports.package_zip(Path(folder))
+
+
+def clear() -> None:
+    """Forget every cached package and view (tests; a data folder switched at run time)."""
+    for cached in (_load, _small, _large, _zip):
+        cached.clear()
+
+
+# -- every page's derived views, cached ---------------------------------------------------
+
+agreement_options = derived()(agreement_views.options)
+agreement_rows = derived(large=True)(agreement_views.rows)
+agreement_figures = derived(rows=True)(agreement_views.figures)
+agreement_page = derived(rows=True)(agreement_views.table_page)
+
+membership_options = derived()(membership_views.options)
+membership_rows = derived(large=True)(membership_views.rows)
+membership_cited = derived(rows=True)(membership_views.cited)
+membership_matrix = derived(rows=True)(membership_views.matrix)
+membership_timeline = derived(rows=True)(membership_views.timeline)
+membership_comparison = derived()(membership_views.comparison)
+membership_page = derived(rows=True)(membership_views.table_page)
+
+overview = derived()(overview_views.overview)
+source_rows = derived()(listing_views.sources)
+source_page = derived(rows=True)(listing_views.sources_page)
+problem_rows = derived()(listing_views.problems)
+problem_page = derived(rows=True)(listing_views.problems_page)
+problem_files = derived()(listing_views.problem_files)

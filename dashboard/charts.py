@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import altair as alt
 import pandas as pd
 
@@ -149,3 +151,17 @@ def status_bar_chart(totals: pd.DataFrame, title: str) -> alt.Chart:
         )
         .properties(height=max(260, 34 * totals["Organization"].nunique()))
     )
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A chart, its Vega-Lite specification (built once) and its title, for showing and export."""
+
+    chart: alt.TopLevelMixin
+    spec: dict
+    title: str
+    file_name: str = ""
+
+    @classmethod
+    def of(cls, chart: alt.TopLevelMixin, title: str, file_name: str = "") -> Figure:
+        return cls(chart, chart.to_dict(), title, file_name)

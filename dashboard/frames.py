@@ -44,10 +44,12 @@ def source_urls(pkg: DataPackage) -> dict[str, str]:
     return dict(zip(pkg["sources"]["id"], pkg["sources"]["url"], strict=True))
 
 
-def membership_table(spans: pd.DataFrame, pkg: DataPackage) -> pd.DataFrame:
-    """Spans for display, dates as written, sorted by organization, country and start."""
+def membership_table(
+    spans: pd.DataFrame, pkg: DataPackage, keep_order: bool = False
+) -> pd.DataFrame:
+    """Spans for display, dates as written: by organization, country and start (or as given)."""
     countries, orgs, urls = country_names(pkg), organization_names(pkg), source_urls(pkg)
-    out = spans.sort_values(["organization", "country", "start_date_ts"])
+    out = spans if keep_order else spans.sort_values(["organization", "country", "start_date_ts"])
     return pd.DataFrame(
         {
             "Organization": named(out["organization"], orgs),
@@ -62,10 +64,14 @@ def membership_table(spans: pd.DataFrame, pkg: DataPackage) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def agreement_table(agreements: pd.DataFrame, pkg: DataPackage) -> pd.DataFrame:
-    """Agreements for display, newest first, undated last."""
+def agreement_table(
+    agreements: pd.DataFrame, pkg: DataPackage, keep_order: bool = False
+) -> pd.DataFrame:
+    """Agreements for display: newest first, undated last (or in the given order)."""
     names, urls = party_names(pkg), source_urls(pkg)
-    out = agreements.sort_values("signed_date_ts", ascending=False, na_position="last")
+    out = agreements
+    if not keep_order:
+        out = out.sort_values("signed_date_ts", ascending=False, na_position="last")
     return pd.DataFrame(
         {
             "id": out["id"],
@@ -96,10 +102,19 @@ def citing_rows(pkg: DataPackage) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True)
 
 
+CITING_ROWS_SHOWN = 20  # a source cited by thousands of rows lists the first ones
+
+
+def _first_rows(rows: pd.Series) -> str:
+    more = len(rows) - CITING_ROWS_SHOWN
+    shown = ", ".join(rows.iloc[:CITING_ROWS_SHOWN])
+    return shown + (f" and {more:,} more" if more > 0 else "")
+
+
 def source_table(pkg: DataPackage) -> pd.DataFrame:
     """Every source with the rows that cite it."""
     cites = citing_rows(pkg)
-    cited_by = (cites["table"] + ":" + cites["row"]).groupby(cites["source"]).agg(", ".join)
+    cited_by = (cites["table"] + ":" + cites["row"]).groupby(cites["source"]).agg(_first_rows)
     counts = cites.groupby("source").size()
     src = pkg["sources"]
     return pd.DataFrame(

@@ -25,6 +25,7 @@ class DataPackage:
     tables: dict[str, pd.DataFrame]
     problems: tuple[Problem, ...]
     skipped: int
+    version: tuple = ()  # the folder and file stamps it was read from: a key for caches
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name]
@@ -63,6 +64,7 @@ def with_starts(name: str, frame: pd.DataFrame) -> pd.DataFrame:
 
 def load_package(folder: Path) -> DataPackage:
     """Read and validate every table of the folder; never raises for bad data."""
+    version = (str(folder), file_stamps(folder))
     results = validate_package(folder)
     problems = tuple(p for r, _ in results.values() for p in r.problems)
     return DataPackage(
@@ -70,4 +72,5 @@ def load_package(folder: Path) -> DataPackage:
         tables={name: with_starts(name, typed) for name, (_, typed) in results.items()},
         problems=problems,
         skipped=sum(r.skipped for r, _ in results.values()),
+        version=version,
     )

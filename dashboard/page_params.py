@@ -17,6 +17,8 @@ MEMBERSHIPS = (
     Param("q", "m-q", TEXT),
     Param("as_of", "m-as-of", DATE),
     Param("compare", "m-compare", MULTI),
+    Param("sort", "m-sort", ONE),
+    Param("order", "m-order", ONE),
 )
 
 AGREEMENTS = (
@@ -27,6 +29,8 @@ AGREEMENTS = (
     Param("from", "a-from", DATE),
     Param("to", "a-to", DATE),
     Param("q", "a-q", TEXT),
+    Param("sort", "a-sort", ONE),
+    Param("order", "a-order", ONE),
 )
 
 CORRIDOR = (
@@ -42,9 +46,19 @@ CORRIDOR = (
     Param("prefer", "c-route-by", ONE),
 )
 
-SOURCES = (Param("q", "sources-q", TEXT),)
+SOURCES = (
+    Param("q", "sources-q", TEXT),
+    Param("sort", "sources-sort", ONE),
+    Param("order", "sources-order", ONE),
+)
 
-DATA_QUALITY = (Param("file", "dq-files", MULTI),)
+DATA_QUALITY = (
+    Param("file", "dq-files", MULTI),
+    Param("sort", "dq-sort", ONE),
+    Param("order", "dq-order", ONE),
+)
+
+SORT_ORDERS = ("asc", "desc")
 
 NONE: tuple[Param, ...] = ()
 

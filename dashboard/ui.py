@@ -6,13 +6,14 @@ from collections.abc import Callable, Collection, Mapping
 from datetime import date
 from typing import Any
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
 from dashboard import exports
 from dashboard.cache import load, package_zip
+from dashboard.charts import Figure
 from dashboard.package import DataPackage
+from dashboard.tables import TablePage, page_caption
 from dashboard.urlstate import (
     EMPTY,
     PRESENT,
@@ -33,6 +34,7 @@ SEQUENCE = (
     ("dashboard/views/corridor.py", "corridor", "Corridor"),
     ("dashboard/views/sources.py", "sources", "Sources"),
 )
+SORT_WAYS = {"asc": "Ascending ↑", "desc": "Descending ↓"}
 CHART_FORMATS = (
     ("png", "image/png", exports.chart_png),
     ("svg", "image/svg+xml", exports.chart_svg),
@@ -183,9 +185,14 @@ def table(
     key: str,
     link_columns: tuple[str, ...] = ("Link",),
     download: str | None = None,
+    csv: Callable[[], bytes] | None = None,
+    hidden: tuple[str, ...] = (),
     **kwargs,
 ):
-    """A dataframe with clickable links, text shown as text, and an optional CSV download."""
+    """A dataframe with clickable links, text shown as text, and an optional CSV download.
+
+    The download holds `csv()` when given (every row of a paged table), else the frame shown.
+    """
     config = {
         c: st.column_config.LinkColumn(c, display_text="open")
         for c in link_columns
@@ -197,13 +204,14 @@ def table(
             key=f"{key}-df",
             hide_index=True,
             column_config=config,
+            column_order=[c for c in frame.columns if c not in hidden] if hidden else None,
             width="stretch",
             **kwargs,
         )
         if download:
             st.download_button(
                 "Download as CSV",
-                lambda: frame.to_csv(index=False).encode("utf-8"),
+                csv or (lambda: frame.to_csv(index=False).encode("utf-8")),
                 file_name=download,
                 mime="text/csv",
                 key=f"{key}-csv",
@@ -213,22 +221,58 @@ def table(
     return shown
 
 
-def chart(
-    figure: alt.TopLevelMixin,
+def sort_controls(prefix: str, orders: Mapping[str, str]) -> tuple[str, bool]:
+    """'Sort by' and 'Order' above a paged table (widget keys `<prefix>-sort`, `-order`)."""
+    row = st.container(horizontal=True, vertical_alignment="bottom")
+    with row:
+        order = st.selectbox(
+            "Sort by", list(orders), format_func=orders.get, key=f"{prefix}-sort", width=220
+        )
+        way = st.radio(
+            "Order",
+            list(SORT_WAYS),
+            format_func=SORT_WAYS.get,
+            horizontal=True,
+            key=f"{prefix}-order",
+            label_visibility="collapsed",
+            width="content",
+        )
+    return order or next(iter(orders)), way == "desc"
+
+
+def paged_table(
+    page: TablePage,
     key: str,
-    export: Callable[[], alt.TopLevelMixin] | None = None,
-    name: str = "chart",
-) -> None:
-    """A chart at full width in a container keyed `key`, with PNG and SVG exports."""
+    noun: str,
+    order_label: str,
+    descending: bool,
+    csv: Callable[[], bytes],
+    download: str,
+    **kwargs,
+):
+    """The first page of a sorted result, its count, and a CSV download of every row."""
+    st.caption(page_caption(page, noun, order_label, descending))
+    return table(page.frame, key=key, csv=csv, download=download, **kwargs)
+
+
+def chart(figure: Figure, key: str, lines: Callable[[], list[str]] | None = None) -> None:
+    """A chart at full width in a container keyed `key`, with PNG and SVG exports.
+
+    The specification was built once (and cached); exports add the title and `lines()`
+    (filters, as-of date, sources) when a download is asked for.
+    """
     with st.container(key=key):
-        st.altair_chart(figure, width="stretch", key=f"{key}-vega")
-        if export is not None and not presenting():
+        st.vega_lite_chart(figure.spec, width="stretch", key=f"{key}-vega")
+        if lines is not None and not presenting():
             row = st.container(horizontal=True)
+            name = key.removeprefix("a-").removeprefix("m-").removeprefix("o-")
             for fmt, mime, render in CHART_FORMATS:
                 row.download_button(
                     fmt.upper(),
-                    lambda render=render: render(export()),
-                    file_name=f"{name}.{fmt}",
+                    lambda render=render: render(
+                        exports.captioned(figure.chart, figure.title, lines())
+                    ),
+                    file_name=f"{figure.file_name or name}.{fmt}",
                     mime=mime,
                     key=f"{key}-{fmt}",
                     icon=":material/image:",

@@ -22,11 +22,11 @@ TIMEOUT = 60
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    import streamlit as st
+    from dashboard import cache
 
-    st.cache_data.clear()
+    cache.clear()
     yield
-    st.cache_data.clear()
+    cache.clear()
 
 
 def run(page: str) -> AppTest:

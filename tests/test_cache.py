@@ -5,16 +5,15 @@ from __future__ import annotations
 import os
 
 import pytest
-import streamlit as st
 
 from dashboard import cache
 
 
 @pytest.fixture(autouse=True)
 def _clear():
-    st.cache_data.clear()
+    cache.clear()
     yield
-    st.cache_data.clear()
+    cache.clear()
 
 
 def test_load_is_cached_until_a_file_changes(mini, monkeypatch):

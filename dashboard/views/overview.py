@@ -4,18 +4,8 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard import charts, ui
-from dashboard.config import DEFAULT_COMPARE
-from dashboard.frames import country_names, organization_names, party_names
+from dashboard import cache, ui
 from dashboard.page_params import NONE
-from dashboard.summaries import (
-    as_of_matrix,
-    bilateral,
-    compare_countries,
-    latest_trade,
-    recent_changes,
-    status_totals,
-)
 
 pkg = ui.page(
     "Who belongs where, what they signed, how goods move",
@@ -23,50 +13,35 @@ pkg = ui.page(
     "the Minsk–Caspian–Persian Gulf corridor. Every row is sourced.",
 )
 ui.url_state("", NONE, {}, {})
-today = date.today()
-countries, orgs, names = country_names(pkg), organization_names(pkg), party_names(pkg)
-matrix = as_of_matrix(pkg["memberships"], today, countries, orgs)
+view = cache.overview(pkg, date.today())
 
 cols = st.columns(5)
-cols[0].metric("Organizations", len(pkg["organizations"]))
-cols[1].metric("Countries in them today", matrix["country"].nunique())
-cols[2].metric("Agreements", len(pkg["agreements"]))
-cols[3].metric("Corridor legs", len(pkg["route_segments"]))
-cols[4].metric("Sources", len(pkg["sources"]))
+cols[0].metric("Organizations", view.organizations)
+cols[1].metric("Countries in them today", view.countries_today)
+cols[2].metric("Agreements", view.agreements)
+cols[3].metric("Corridor legs", view.legs)
+cols[4].metric("Sources", view.sources)
 
 left, right = st.columns([3, 2])
 with left:
-    if not matrix.empty:
-        title = f"Countries by status, {today.isoformat()}"
-        ui.chart(charts.status_bar_chart(status_totals(matrix), title), "o-status")
+    if view.status is not None:
+        ui.chart(view.status, "o-status")
     st.subheader("Most recent changes")
-    recent = recent_changes(pkg["memberships"], pkg["agreements"], names, today, 12)
-    ui.table(recent, key="o-recent")
+    ui.table(view.recent, key="o-recent")
 with right:
-    pair = tuple(c for c in DEFAULT_COMPARE if c in countries)
-    if len(pair) == 2:
+    pair = view.pair
+    if pair is not None:
         st.subheader("The pair in figures")
-        st.text(" and ".join(countries[c] for c in pair))
-        shared = compare_countries(matrix, pair, countries)
-        together = (
-            [] if shared.empty else list(shared[shared["All in it"] == "yes"]["Organization"])
-        )
-        docs = bilateral(pkg["agreements"], pair)
-        signed = docs.dropna(subset=["signed_date_ts"])
-        st.metric("Organizations where both have a status today", len(together))
-        st.text(", ".join(together) or "none")
-        st.metric("Bilateral documents in the data", len(docs))
-        if not signed.empty:
-            latest = signed.sort_values("signed_date_ts").iloc[-1]
-            st.text(f"Latest signed: {latest['signed_date']} — {latest['title']}")
-        trade = latest_trade(pkg["trade"], pair)
-        if trade is not None:
-            st.text(
-                f"Latest trade figure ({trade['year']}, {trade['flow']}): "
-                f"${trade['value_usd'] / 1e6:,.1f} million. {trade['period_note']}"
-            )
-        if not shared.empty:
-            ui.table(shared, key="o-pair")
+        st.text(" and ".join(pair.names))
+        st.metric("Organizations where both have a status today", len(pair.together))
+        st.text(", ".join(pair.together) or "none")
+        st.metric("Bilateral documents in the data", pair.documents)
+        if pair.latest_signed:
+            st.text(pair.latest_signed)
+        if pair.trade:
+            st.text(pair.trade)
+        if not pair.shared.empty:
+            ui.table(pair.shared, key="o-pair")
 
 st.subheader("Explore")
 links = st.columns(5)

@@ -2,19 +2,29 @@
 
 import streamlit as st
 
-from dashboard import ui
-from dashboard.filters import filter_by_text
-from dashboard.frames import source_table
-from dashboard.page_params import SOURCES, chips
+from dashboard import cache, listing_views, ui
+from dashboard.page_params import SORT_ORDERS, SOURCES, chips
 
 pkg = ui.page("Sources", "Every document the data relies on, with the rows that cite it.")
-ui.url_state("sources", SOURCES, {}, {})
-sources = source_table(pkg)
-query = st.text_input("Search title, publisher or id", key="sources-q")
-shown = filter_by_text(sources, ("id", "Title", "Publisher", "Rows"), query)
-st.metric("Sources", f"{len(shown):,} of {len(sources):,}")
+defaults = listing_views.SOURCE_DEFAULT
+allowed = {"sort": listing_views.SOURCE_ORDERS, "order": SORT_ORDERS}
+ui.url_state("sources", SOURCES, allowed, defaults)
+query = st.text_input("Search title, publisher, id or citing row", key="sources-q")
+shown = cache.source_rows(pkg, query)
+st.metric("Sources", f"{len(shown):,} of {len(pkg['sources']):,}")
 if shown.empty:
     ui.nothing_matches("sources")
 else:
-    ui.table(shown, key="sources-table", download="sources.csv", height=640)
-ui.finish("sources", SOURCES, {}, chips(st.session_state, SOURCES, {}, {}))
+    order, descending = ui.sort_controls("sources", listing_views.SOURCE_ORDERS)
+    ui.paged_table(
+        cache.source_page(pkg, shown, query, order, descending),
+        "sources-table",
+        "sources",
+        listing_views.SOURCE_ORDERS[order],
+        descending,
+        lambda: listing_views.csv(shown, listing_views.SOURCE_KEYS, order, descending),
+        "sources.csv",
+        height=640,
+    )
+labels = {"sort": listing_views.SOURCE_ORDERS}
+ui.finish("sources", SOURCES, defaults, chips(st.session_state, SOURCES, defaults, labels))

@@ -1,0 +1,167 @@
+"""A protocol-level Streamlit client: opens a page and changes a widget over `/_stcore/stream`.
+
+It speaks Streamlit's own websocket protocol (subprotocol `streamlit`, protobuf `BackMsg` and
+`ForwardMsg` from `streamlit.proto`), so many sessions can load a server without browsers. Used by
+`benchmarks/concurrency.py` and `benchmarks/large_package.py`; loopback addresses only.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import websockets
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.Common_pb2 import StringArray
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.WidgetStates_pb2 import WidgetState, WidgetStates
+
+STEP_TIMEOUT = 180.0  # seconds one render may take before the session gives up
+FINISHED = {
+    ForwardMsg.FINISHED_SUCCESSFULLY,
+    ForwardMsg.FINISHED_WITH_COMPILE_ERROR,
+    ForwardMsg.FINISHED_EARLY_FOR_RERUN,
+}
+
+
+@dataclass
+class Render:
+    """One script run as the client saw it: wall time and bytes received."""
+
+    seconds: float
+    bytes: int
+    exception: bool = False
+
+
+@dataclass
+class Session:
+    """One viewer: a websocket, the page's script hash and the multiselects it has seen."""
+
+    url: str
+    page: str
+    socket: websockets.ClientConnection | None = None
+    page_hash: str = ""
+    multiselects: dict[str, list[str]] = field(default_factory=dict)  # widget id → options
+
+    async def __aenter__(self) -> Session:
+        self.socket = await websockets.connect(
+            self.url, subprotocols=["streamlit"], max_size=None, open_timeout=60
+        )
+        return self
+
+    async def __aexit__(self, *exc) -> None:
+        await self.socket.close()
+
+    async def _run(self, message: BackMsg) -> Render:
+        started = time.perf_counter()
+        await self.socket.send(message.SerializeToString())
+        received, exception = 0, False
+        while True:
+            raw = await asyncio.wait_for(self.socket.recv(), STEP_TIMEOUT)
+            received += len(raw)
+            msg = ForwardMsg()
+            msg.ParseFromString(raw)
+            kind = msg.WhichOneof("type")
+            if kind == "navigation":
+                for page in msg.navigation.app_pages:
+                    if page.url_pathname == self.page:
+                        self.page_hash = page.page_script_hash
+            elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
+                element = msg.delta.new_element
+                if element.WhichOneof("type") == "multiselect":
+                    self.multiselects[element.multiselect.id] = list(element.multiselect.options)
+                exception |= element.WhichOneof("type") == "exception"
+            elif kind == "script_finished" and msg.script_finished in FINISHED:
+                return Render(time.perf_counter() - started, received, exception)
+
+    async def open(self) -> Render:
+        """Run the page's script as a browser opening its URL does."""
+        message = BackMsg()
+        message.rerun_script.page_name = self.page
+        message.rerun_script.query_string = ""
+        return await self._run(message)
+
+    async def choose(self, key: str, option_index: int = 0) -> Render:
+        """Pick one option in the multiselect whose widget key is `key`, and rerun."""
+        widget = next(w for w in self.multiselects if w.endswith(f"-{key}") or w == key)
+        state = WidgetState(
+            id=widget,
+            string_array_value=StringArray(data=[self.multiselects[widget][option_index]]),
+        )
+        message = BackMsg()
+        message.rerun_script.page_script_hash = self.page_hash
+        message.rerun_script.page_name = self.page
+        message.rerun_script.widget_states.CopyFrom(WidgetStates(widgets=[state]))
+        return await self._run(message)
+
+
+def free_port() -> int:
+    with contextlib.closing(socket.socket()) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def server(script: Path, env: dict[str, str] | None = None, cwd: Path | None = None):
+    """Run `streamlit run script` on a free loopback port; yield the port; stop it after."""
+    port = free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(script),
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        "--server.fileWatcherType",
+        "none",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+    process = subprocess.Popen(
+        command,
+        cwd=cwd or script.parent,
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            with contextlib.suppress(OSError):
+                url = f"http://127.0.0.1:{port}/_stcore/health"
+                with urllib.request.urlopen(url, timeout=2) as reply:
+                    if reply.status == 200:
+                        break
+            time.sleep(0.3)
+        else:
+            raise RuntimeError(f"{script} did not start")
+        yield port, process
+    finally:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def stream_url(port: int) -> str:
+    return f"ws://127.0.0.1:{port}/_stcore/stream"
+
+
+def resident_mib(pid: int) -> float:
+    """Resident memory of a process, in MiB (Linux)."""
+    pages = int(Path(f"/proc/{pid}/statm").read_text().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20

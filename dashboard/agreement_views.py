@@ -1,0 +1,129 @@
+"""What the agreements page shows, derived from the package and the page's parameters.
+
+Pure functions of (package, parameters): the cache layer computes each once per parameter set
+and shares it between sessions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard import charts, exports, tables
+from dashboard import vocabularies as v
+from dashboard.config import MAX_AGREEMENT_POINTS
+from dashboard.filters import AgreementFilter, filter_agreements
+from dashboard.frames import agreement_table, party_names
+from dashboard.package import DataPackage
+from dashboard.summaries import agreement_points, event_markers, sector_counts, year_counts
+
+# Orders a reader may sort the table by: id (a data column, as in the URL) → key of the rows
+ORDERS: dict[str, tables.SortKey] = {
+    "signed_date": lambda rows: rows["signed_date_ts"],
+    "in_force_date": lambda rows: rows["in_force_date"],
+    "title": lambda rows: rows["title"].str.lower(),
+    "kind": lambda rows: rows["kind"].map(v.AGREEMENT_KINDS),
+    "status": lambda rows: rows["status"].map(v.AGREEMENT_STATUSES),
+}
+ORDER_LABELS = {
+    "signed_date": "Signed",
+    "in_force_date": "In force",
+    "title": "Title",
+    "kind": "Kind",
+    "status": "Status",
+}
+DEFAULT_SORT = {"a-sort": "signed_date", "a-order": "desc"}  # newest first
+
+
+@dataclass(frozen=True)
+class Options:
+    """The choices the filters offer."""
+
+    sectors: list[str]
+    per_sector: dict[str, int]
+    parties: list[str]
+    names: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The headline numbers and charts of one filtered view."""
+
+    count: int
+    in_force: int
+    planned: int
+    sectors: int
+    timeline: charts.Figure | None
+    by_sector: charts.Figure | None
+    by_year: charts.Figure | None
+    cited: str
+
+
+def options(pkg: DataPackage) -> Options:
+    agreements = pkg["agreements"]
+    names = party_names(pkg)
+    per_sector = agreements["sectors"].explode().value_counts()
+    sectors = [s for s in v.SECTORS if s in per_sector.index]
+    parties = sorted(set(agreements["parties"].explode().dropna()), key=lambda p: names.get(p, p))
+    return Options(sectors, {s: int(per_sector[s]) for s in sectors}, parties, names)
+
+
+def rows(pkg: DataPackage, params: AgreementFilter) -> pd.DataFrame:
+    """The agreements matching the filters."""
+    return filter_agreements(pkg["agreements"], params)
+
+
+def figures(pkg: DataPackage, shown: pd.DataFrame, params: AgreementFilter) -> Figures:
+    cited = exports.sources_line(list(shown["source_ids"].explode().dropna()))
+    statuses = shown["status"]
+    timeline = by_sector = by_year = None
+    if not shown.empty:
+        points = agreement_points(shown, MAX_AGREEMENT_POINTS)
+        if not points.empty:
+            events = pkg["events"][pkg["events"]["kind"] != "summit"]
+            markers = event_markers(events, params.parties)
+            title = "Agreements by date signed; dashed: events"
+            timeline = charts.Figure.of(
+                charts.agreement_timeline_chart(points, markers, title),
+                title,
+                "agreements-timeline",
+            )
+        sector_chart = charts.count_bar_chart(
+            sector_counts(shown), "Sector", "By sector", charts.sector_scale()
+        )
+        by_sector = charts.Figure.of(sector_chart, "Agreements by sector", "agreements-by-sector")
+        by_year = charts.Figure.of(
+            charts.year_bar_chart(year_counts(shown), "By year signed"),
+            "Agreements by year",
+            "agreements-by-year",
+        )
+    return Figures(
+        count=len(shown),
+        in_force=int((statuses == "in_force").sum()),
+        planned=int(statuses.isin(["planned", "under_negotiation"]).sum()),
+        sectors=int(shown["sectors"].explode().nunique()),
+        timeline=timeline,
+        by_sector=by_sector,
+        by_year=by_year,
+        cited=cited,
+    )
+
+
+def table_page(
+    pkg: DataPackage, shown: pd.DataFrame, params: AgreementFilter, order: str, descending: bool
+) -> tables.TablePage:
+    del params  # part of the cache key: it chose `shown`
+    return tables.first_page(shown, ORDERS, order, descending, _display(pkg))
+
+
+def table_csv(pkg: DataPackage, shown: pd.DataFrame, order: str, descending: bool) -> bytes:
+    """Every matching agreement as CSV (built when the download is asked for)."""
+    return tables.all_rows_csv(shown, ORDERS, order, descending, _display(pkg))
+
+
+def _display(pkg: DataPackage):
+    def display(rows: pd.DataFrame) -> pd.DataFrame:
+        return agreement_table(rows, pkg, keep_order=True)
+
+    return display
