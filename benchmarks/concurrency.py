@@ -63,6 +63,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         floor_script = Path(tmp) / "one_widget.py"
         floor_script.write_text(ONE_WIDGET, encoding="utf-8")
+        # the same server settings as the dashboard's: the floor is Streamlit's, not a default's
+        (Path(tmp) / ".streamlit").mkdir()
+        config = (ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8")
+        (Path(tmp) / ".streamlit" / "config.toml").write_text(config, encoding="utf-8")
         with server(floor_script) as (port, _):
             asyncio.run(room(port, "", "w", 1))  # load Streamlit's own modules once
             floor = medians(asyncio.run(room(port, "", "w", sessions)))

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from dashboard.cow import MAPPING_FILE, import_cow, summary_lines, write_package
 from dashboard.cow_reading import CowError
+from dashboard.layers import layers_of
 from dashboard.package import DATA_DIR_VARIABLE, data_dir, load_package
 from dashboard.problems import summary
 
@@ -32,8 +33,10 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "data_dir",
         nargs="?",
-        type=Path,
-        help=f"package folder (default: ${DATA_DIR_VARIABLE} or the bundled data/)",
+        help=(
+            f"package folder, or folders layered as A:B (later ones override earlier ones; "
+            f"default: ${DATA_DIR_VARIABLE} or the bundled data/)"
+        ),
     )
     add_import_cow(commands)
     return parser
@@ -70,12 +73,13 @@ def add_import_cow(commands: argparse._SubParsersAction) -> None:
     )
 
 
-def validate(folder: Path) -> int:
+def validate(folders: tuple[Path, ...]) -> int:
     """Print every problem of the package and a summary; return the exit code."""
-    if not folder.is_dir():
-        print(f"{folder}: not a folder", file=sys.stderr)
-        return 1
-    package = load_package(folder)
+    for folder in folders:
+        if not folder.is_dir():
+            print(f"{folder}: not a folder", file=sys.stderr)
+            return 1
+    package = load_package(folders)
     for problem in package.problems:
         print(problem.as_line())
     print(summary(list(package.problems), package.skipped))
@@ -109,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "import-cow":
         return import_cow_command(args)
-    return validate(args.data_dir or data_dir())
+    return validate(layers_of(args.data_dir) if args.data_dir else data_dir())
 
 
 if __name__ == "__main__":

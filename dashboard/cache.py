@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from pathlib import Path
 from typing import ParamSpec, TypeVar
 
 import streamlit as st
@@ -22,7 +21,8 @@ from dashboard import (
     membership_views,
     overview_views,
 )
-from dashboard.package import DataPackage, data_dir, file_stamps, load_package
+from dashboard.layers import layers_of
+from dashboard.package import DataPackage, data_dir, describe, file_stamps, load_package
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -33,13 +33,13 @@ HOUR = 3600
 def _load(folder: str, stamps: tuple) -> DataPackage:
     # `stamps` is part of the cache key: editing a file reloads it without a restart.
     del stamps
-    return load_package(Path(folder))
+    return load_package(folder)
 
 
 def load() -> DataPackage:
     """The package of $DASHBOARD_DATA or data/, validated, shared until a file changes."""
-    folder = data_dir()
-    return _load(str(folder), file_stamps(folder))
+    folders = data_dir()
+    return _load(describe(folders), file_stamps(folders))
 
 
 # `_`-prefixed arguments are not hashed: the package is keyed by its version, the function by its
@@ -80,14 +80,14 @@ def derived(large: bool = False, rows: bool = False) -> Callable[[Callable[P, R]
 
 def package_zip() -> bytes:
     """The current package's files as a zip (built when asked for, cached per file stamps)."""
-    folder = data_dir()
-    return _zip(str(folder), file_stamps(folder))
+    folders = data_dir()
+    return _zip(describe(folders), file_stamps(folders))
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _zip(folder: str, stamps: tuple) -> bytes:
     del stamps
-    return exports.package_zip(Path(folder))
+    return exports.package_zip(layers_of(folder))
 
 
 def clear() -> None:

@@ -14,14 +14,21 @@ from dashboard.schema import TABLES
 PNG_SCALE = 2  # sharp on projectors and high-density screens
 
 
-def package_zip(folder: Path) -> bytes:
-    """Every table file of the package (and its README, if any) in one zip."""
+def package_zip(folders: Path | tuple[Path, ...]) -> bytes:
+    """Every table file of the package (and its README, if any) in one zip.
+
+    One folder goes under `data/`; the folders of a layered package each under
+    `data/<position>-<name>/` (`data/1-cow/`, `data/2-data/`), in the order they are read.
+    """
+    folders = (folders,) if isinstance(folders, Path) else folders
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name in [t.file for t in TABLES] + ["README.md"]:
-            path = folder / name
-            if path.is_file():
-                archive.write(path, arcname=f"data/{name}")
+        for position, folder in enumerate(folders, start=1):
+            prefix = "data" if len(folders) == 1 else f"data/{position}-{folder.name}"
+            for name in [t.file for t in TABLES] + ["README.md"]:
+                path = folder / name
+                if path.is_file():
+                    archive.write(path, arcname=f"{prefix}/{name}")
     return buffer.getvalue()
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.dates import period_start
+from dashboard.layers import SEPARATOR, layers_of
 from dashboard.problems import ERROR, Problem
 from dashboard.schema import TABLES, TABLES_BY_NAME
 from dashboard.validation import validate_package
@@ -35,23 +36,30 @@ class DataPackage:
         return tuple(p for p in self.problems if p.severity == ERROR)
 
 
-def data_dir(environ: dict[str, str] | None = None) -> Path:
-    """The package folder: $DASHBOARD_DATA when set, else the bundled `data/`."""
+def data_dir(environ: dict[str, str] | None = None) -> tuple[Path, ...]:
+    """The package's folders: $DASHBOARD_DATA (`a:b` layers b over a), else the bundled `data/`."""
     environ = os.environ if environ is None else environ
     chosen = environ.get(DATA_DIR_VARIABLE, "").strip()
-    return Path(chosen).expanduser().resolve() if chosen else DEFAULT_DATA_DIR
+    return layers_of(chosen) if chosen else (DEFAULT_DATA_DIR,)
 
 
-def file_stamps(folder: Path) -> tuple[tuple[str, int, int], ...]:
-    """Name, size and modification time of each table file: a change invalidates the cache."""
+def file_stamps(folders: Path | tuple[Path, ...]) -> tuple[tuple[str, int, int], ...]:
+    """Path, size and modification time of each table file: a change invalidates the cache."""
     stamps = []
-    for table in TABLES:
-        try:
-            stat = (folder / table.file).stat()
-            stamps.append((table.file, stat.st_size, stat.st_mtime_ns))
-        except OSError:
-            stamps.append((table.file, -1, -1))
+    for folder in layers_of(folders):
+        for table in TABLES:
+            path = folder / table.file
+            try:
+                stat = path.stat()
+                stamps.append((str(path), stat.st_size, stat.st_mtime_ns))
+            except OSError:
+                stamps.append((str(path), -1, -1))
     return tuple(stamps)
+
+
+def describe(folders: tuple[Path, ...]) -> str:
+    """The folders as one location, as $DASHBOARD_DATA writes it."""
+    return SEPARATOR.join(str(f) for f in folders)
 
 
 def with_starts(name: str, frame: pd.DataFrame) -> pd.DataFrame:
@@ -62,13 +70,14 @@ def with_starts(name: str, frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def load_package(folder: Path) -> DataPackage:
-    """Read and validate every table of the folder; never raises for bad data."""
-    version = (str(folder), file_stamps(folder))
-    results = validate_package(folder)
+def load_package(folder: Path | str | tuple[Path, ...]) -> DataPackage:
+    """Read and validate every table of the folder (or layered folders); never raises."""
+    folders = layers_of(folder)
+    version = (describe(folders), file_stamps(folders))
+    results = validate_package(folders)
     problems = tuple(p for r, _ in results.values() for p in r.problems)
     return DataPackage(
-        folder=str(folder),
+        folder=describe(folders),
         tables={name: with_starts(name, typed) for name, (_, typed) in results.items()},
         problems=problems,
         skipped=sum(r.skipped for r, _ in results.values()),

@@ -38,15 +38,15 @@ def _has_bad_bytes(cells: list[str]) -> bool:
     return any(BAD_BYTES.search(cell) for cell in cells)
 
 
-def _read_bytes(path: Path, raw: RawTable) -> bytes | None:
+def _read_bytes(path: Path, raw: RawTable, name: str) -> bytes | None:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raw.problems.append(Problem(path.name, None, None, None, "file is missing"))
+        raw.problems.append(Problem(name, None, None, None, "file is missing"))
         return None
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
-        raw.problems.append(Problem(path.name, None, None, None, f"file cannot be read ({reason})"))
+        raw.problems.append(Problem(name, None, None, None, f"file cannot be read ({reason})"))
         return None
     return data
 
@@ -72,10 +72,11 @@ def _check_header(name: str, header: list[str], columns: tuple[str, ...], raw: R
     return True
 
 
-def read_csv(path: Path, columns: tuple[str, ...]) -> RawTable:
-    """Read a CSV file; every problem is recorded, never raised."""
+def read_csv(path: Path, columns: tuple[str, ...], label: str | None = None) -> RawTable:
+    """Read a CSV file; every problem is recorded (naming the file `label`), never raised."""
     raw = RawTable()
-    data = _read_bytes(path, raw)
+    name = label or path.name
+    data = _read_bytes(path, raw, name)
     if data is None:
         return raw
     width = _header_width(data)
@@ -84,13 +85,12 @@ def read_csv(path: Path, columns: tuple[str, ...]) -> RawTable:
         del data  # Arrow streams the file: never two copies of a large file in memory
         table = _parse_fast(path, width)
         if table is not None:
-            _take_fast(table, newlines, path.name, columns, raw)
+            _take_fast(table, newlines, name, columns, raw)
             return raw
-        data = _read_bytes(path, raw) or b""
+        data = _read_bytes(path, raw, name) or b""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     text = data.decode("utf-8", errors="surrogateescape")
-    name = path.name
     if not text.strip():
         raw.problems.append(
             Problem(name, None, None, None, "file is empty; a header row is needed")
