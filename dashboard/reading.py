@@ -72,15 +72,20 @@ def _check_header(name: str, header: list[str], columns: tuple[str, ...], raw: R
     return True
 
 
-def read_csv(path: Path, columns: tuple[str, ...], label: str | None = None) -> RawTable:
-    """Read a CSV file; every problem is recorded (naming the file `label`), never raised."""
+def read_csv(
+    path: Path, columns: tuple[str, ...], label: str | None = None, careful: bool = False
+) -> RawTable:
+    """Read a CSV file; every problem is recorded (naming the file `label`), never raised.
+
+    A well-formed file is parsed in one go; `careful` forces the row-by-row path (tests).
+    """
     raw = RawTable()
     name = label or path.name
     data = _read_bytes(path, raw, name)
     if data is None:
         return raw
     width = _header_width(data)
-    if width and not data.startswith(b"\xef\xbb\xbf") and _plain(data):
+    if not careful and width and not data.startswith(b"\xef\xbb\xbf") and _plain(data):
         newlines = data.count(b"\n") + (not data.endswith(b"\n"))
         del data  # Arrow streams the file: never two copies of a large file in memory
         table = _parse_fast(path, width)

@@ -106,7 +106,12 @@ def read_layers(table: Table, folders: tuple[Path, ...]) -> TableResult:
     """Read the table from every folder and stack the rows that later folders do not replace."""
     names = layers.labels(folders)
     raws, frames, problems, skipped = [], [], [], 0
-    for folder, name in zip(folders, names, strict=True):
+    # An overlay folder holds only what it overrides: a file it lacks is no problem, as long
+    # as some folder of the package has it.
+    present = [(folder / table.file).exists() for folder in folders]
+    for folder, name, exists in zip(folders, names, present, strict=True):
+        if len(folders) > 1 and not exists and any(present):
+            continue
         file = f"{name}{table.file}"
         raw = read_csv(folder / table.file, table.columns, label=file)
         unusable = _missing_columns(table, raw, file)
@@ -114,7 +119,8 @@ def read_layers(table: Table, folders: tuple[Path, ...]) -> TableResult:
         skipped += raw.skipped + (len(raw.lines) if unusable else 0)
         raws.append(raw)
         frames.append(None if unusable else _cell_frame(table, raw))
-    frame, lines, files, replaced = layers.stack(table, raws, frames, names)
+    used = [n for n, e in zip(names, present, strict=True) if e or not any(present)]
+    frame, lines, files, replaced = layers.stack(table, raws, frames, used)
     if frame is None:
         frame = pd.DataFrame(columns=list(table.columns), dtype=object)
     return TableResult(table, frame, lines, files, problems, skipped, replaced)

@@ -107,3 +107,32 @@ def mini_pkg(mini: Path):
 def bundled_copy(tmp_path: Path) -> Path:
     """A copy of the bundled data package that a test may damage."""
     return Path(shutil.copytree(DEFAULT_DATA_DIR, tmp_path / "data"))
+
+
+def write_big_package(folder: Path, agreements: int, organizations: int) -> Path:
+    """MINI with `agreements` generated agreements and `organizations` generated organizations
+    in which all three countries hold two spans each (observer, then member)."""
+    agreement_rows = [MINI["agreements"][0]] + [
+        f"gen-{i},Generated agreement {i},agreement,IRN;BLR,,"
+        f"{('health;trade', 'tourism', 'energy;transport')[i % 3]},"
+        f"{1990 + i % 37}-{1 + i % 12:02d}-{1 + i % 28:02d},,signed,Summary {i},,src-a"
+        for i in range(agreements)
+    ]
+    organization_rows = MINI["organizations"] + [
+        f"org-{i},Organization {i},ORG{i},1990,,igo,,,src-a" for i in range(organizations)
+    ]
+    span_rows = list(MINI["memberships"])
+    for i in range(organizations):
+        for code in ("IRN", "BLR", "RUS"):
+            span_rows.append(
+                f"{code.lower()}-org-{i}-a,{code},org-{i},observer,1995,2010-05-01,,src-a"
+            )
+            span_rows.append(f"{code.lower()}-org-{i}-b,{code},org-{i},member,2010-05-01,,,src-a")
+    return write_package(
+        folder,
+        {
+            "agreements": agreement_rows,
+            "organizations": organization_rows,
+            "memberships": span_rows,
+        },
+    )
