@@ -203,7 +203,7 @@ def _read_clean(reader, header: list[str], raw: RawTable) -> bool:
     width = len(header)
     if any(len(cells) != width for cells in rows if cells and cells != [""]):
         return False
-    starts = [first, *(end + 1 for end in ends[:-1])]
+    starts = [first, *(end + 1 for end in ends[:-1])][: len(rows)]
     for cells, start in zip(rows, starts, strict=True):
         if cells and cells != [""]:  # blank lines carry no data
             raw.rows.append(cells)

@@ -12,7 +12,9 @@ CASES = {
     "no final newline": b"id,name,note\na,A,x\nb,B,y",
     "crlf": b"id,name,note\r\na,A,x\r\nb,B,y\r\n",
     "quoted commas and quotes": b'id,name,note\na,"A, the first","say ""hi"""\nb,B,\n',
-    "line breaks in cells": b'id,name,note\na,"two\nlines",x\nb,B,"three\r\nlines\r\nhere"\nc,C,z\n',
+    "line breaks in cells": (
+        b'id,name,note\na,"two\nlines",x\nb,B,"three\r\nlines\r\nhere"\nc,C,z\n'
+    ),
     "other scripts": "id,name,note\nm,Мінск,تهران\n".encode(),
     "empty cells": b"id,name,note\n,,\na,,\n",
     "numbers stay text": b"id,name,note\n007,1e3,0.50\n",
