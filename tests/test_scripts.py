@@ -57,3 +57,61 @@ def test_former_states_take_a_short_name_and_no_coordinates():
 def test_build_countries_stops_on_a_code_it_cannot_place():
     with pytest.raises(SystemExit, match="QQQ"):
         _script("build_countries").country_rows({"QQQ"})
+
+
+# --- estimate_lengths -----------------------------------------------------------------------------
+
+PLACES = [
+    "id,name,country,kind,lat,lon,note,source_ids",
+    "a,A,IRN,city,0,0,,s",
+    "b,B,IRN,city,0,1,,s",
+]
+SEGMENT_HEADER = "id,corridor,from_place,to_place,mode,status,length_km,waypoints,note,source_ids"
+
+
+def test_estimates_fill_unsourced_legs_and_keep_sourced_ones(tmp_path: Path):
+    _write(tmp_path / "places.csv", PLACES)
+    _write(
+        tmp_path / "route_segments.csv",
+        [SEGMENT_HEADER.replace("length_km", "length_km,length_basis"),
+         "ab-rail,iran_trunk,a,b,rail,operational,,,,,s",
+         "ab-sea,iran_trunk,a,b,sea,operational,5,estimated,1 0;1 1,,s",
+         "ba-rail,iran_trunk,b,a,rail,operational,120.5,sourced,,\"a note, quoted\",s"],
+    )  # fmt: skip
+    estimate = _script("estimate_lengths")
+    assert estimate.fill_estimates(tmp_path) == 2
+    rows = {r["id"]: r for r in _rows(tmp_path / "route_segments.csv")}
+    assert (rows["ab-rail"]["length_km"], rows["ab-rail"]["length_basis"]) == ("111", "estimated")
+    assert rows["ab-sea"]["length_km"] == "334"  # up 111 km, across 111 km, down 111 km
+    assert (rows["ba-rail"]["length_km"], rows["ba-rail"]["length_basis"]) == ("120.5", "sourced")
+    assert rows["ba-rail"]["note"] == "a note, quoted"
+
+
+def test_estimates_add_the_basis_column_after_the_length(tmp_path: Path):
+    _write(tmp_path / "places.csv", PLACES)
+    _write(tmp_path / "route_segments.csv", [SEGMENT_HEADER, "ab,iran_trunk,a,b,rail,gap,,,,s"])
+    _script("estimate_lengths").fill_estimates(tmp_path)
+    text = (tmp_path / "route_segments.csv").read_bytes().decode("utf-8")
+    assert text.startswith(SEGMENT_HEADER.replace("length_km", "length_km,length_basis") + "\r\n")
+
+
+@pytest.mark.parametrize(
+    ("length", "basis", "message"),
+    [
+        ("162", "", "has no length_basis"),
+        ("", "sourced", "no length_km"),
+        ("9", "guess", "unknown"),
+    ],
+)
+def test_estimates_never_overwrite_a_length_of_unknown_basis(
+    tmp_path: Path, length: str, basis: str, message: str
+):
+    _write(tmp_path / "places.csv", PLACES)
+    lines = [
+        SEGMENT_HEADER.replace("length_km", "length_km,length_basis"),
+        f"ab,iran_trunk,a,b,rail,gap,{length},{basis},,,s",
+    ]
+    _write(tmp_path / "route_segments.csv", lines)
+    with pytest.raises(ValueError, match=message):
+        _script("estimate_lengths").fill_estimates(tmp_path)
+    assert (tmp_path / "route_segments.csv").read_text(encoding="utf-8").splitlines() == lines
