@@ -44,9 +44,12 @@ CURRENT_STATUS = {
 # Sources that no row cites, each with the reason it is kept. Empty: every source is cited.
 UNCITED_ON_PURPOSE: dict[str, str] = {}
 
-# Spans of one country in one organization that are allowed NOT to touch the next span (a real
-# interruption of status), as (country, organization). Empty: every history is continuous.
-ALLOWED_GAPS: set[tuple[str, str]] = set()
+# Histories with a real interruption: the country left (the span ends, nothing follows) and later
+# came back (a new span starts). (country, organization) -> what happened. Every other history is
+# continuous: each span ends on the day the next one starts.
+ALLOWED_GAPS: dict[tuple[str, str], str] = {
+    ("GAB", "opec"): "left in January 1995, rejoined on 2016-07-01",
+}
 
 
 @pytest.fixture(scope="module")
@@ -147,11 +150,29 @@ def test_iran_and_belarus_have_their_status(pkg: DataPackage, country: str, orga
     assert list(current["status"]) == [CURRENT_STATUS[(country, organization)]]
 
 
-def test_each_status_change_ends_the_previous_span_on_the_new_start(pkg: DataPackage):
+def _histories(pkg: DataPackage):
+    """Each (country, organization) pair with its spans as records, in order of start."""
     m = pkg["memberships"].sort_values(["country", "organization", "start_date_ts"])
-    broken = []
     for pair, spans in m.groupby(["country", "organization"]):
-        rows = spans.to_dict("records")
+        yield pair, spans.to_dict("records")
+
+
+def test_no_two_spans_of_one_pair_overlap(pkg: DataPackage):
+    """A span starts on or after the end of the one before it (the end of the end's period)."""
+    overlapping = [
+        f"{before['id']} ({before['start_date']}..{before['end_date'] or 'open'}) and "
+        f"{after['id']} ({after['start_date']}..)"
+        for _, rows in _histories(pkg)
+        for before, after in pairwise(rows)
+        if before["end_date"] == ""
+        or parse_partial_date(after["start_date"])[0] < parse_partial_date(before["end_date"])[0]
+    ]
+    assert not overlapping, overlapping
+
+
+def test_each_status_change_ends_the_previous_span_on_the_new_start(pkg: DataPackage):
+    broken = []
+    for pair, rows in _histories(pkg):
         for before, after in pairwise(rows):
             if before["end_date"] != after["start_date"] and pair not in ALLOWED_GAPS:
                 broken.append(
@@ -159,6 +180,21 @@ def test_each_status_change_ends_the_previous_span_on_the_new_start(pkg: DataPac
                     f"{after['id']} starts {after['start_date']}"
                 )
     assert not broken, broken
+
+
+@pytest.mark.parametrize("pair", ALLOWED_GAPS)
+def test_each_allowed_gap_is_a_departure_and_a_return(pkg: DataPackage, pair: tuple[str, str]):
+    histories = dict(_histories(pkg))
+    assert pair in histories, f"no spans of {pair}"
+    gaps = [
+        (before, after)
+        for before, after in pairwise(histories[pair])
+        if before["end_date"] != after["start_date"]
+    ]
+    assert len(gaps) == 1, f"{pair}: expected one interruption, found {len(gaps)}"
+    before, after = gaps[0]
+    left = parse_partial_date(before["end_date"])[1]
+    assert left < parse_partial_date(after["start_date"])[0], f"{pair}: not a real gap"
 
 
 def test_sco_observer_and_dialogue_partner_spans_end_at_tianjin(pkg: DataPackage):
