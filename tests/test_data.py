@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from itertools import pairwise
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from dashboard import vocabularies as v
 from dashboard.dates import parse_partial_date
 from dashboard.package import DEFAULT_DATA_DIR, DataPackage, load_package
 
+ROOT = Path(__file__).resolve().parent.parent
 CHECKED_UP_TO = "2026-11-23"  # the date up to which every history was checked (data/README.md)
 
 # Tables whose rows state facts and so must cite sources (countries.csv is generated from GeoNames).
@@ -286,6 +288,32 @@ def test_every_sea_leg_has_waypoints(pkg: DataPackage):
 
 def test_every_corridor_has_a_segment(pkg: DataPackage):
     assert set(pkg["route_segments"]["corridor"]) == set(v.CORRIDORS)
+
+
+def test_every_leg_has_a_length_and_a_basis(pkg: DataPackage):
+    segments = pkg["route_segments"]
+    missing = segments[segments["length_km"].isna() | (segments["length_basis"] == "")]
+    assert missing.empty, f"legs without a length or basis: {list(missing['id'])}"
+    assert set(segments["length_basis"]) <= set(v.LENGTH_BASIS)
+
+
+def test_estimated_lengths_are_those_of_the_drawn_route(pkg: DataPackage):
+    """scripts/estimate_lengths.py recomputes every estimated leg to the same whole km."""
+    spec = importlib.util.spec_from_file_location(
+        "estimate_lengths", ROOT / "scripts" / "estimate_lengths.py"
+    )
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    places = script.load_places(Path(DEFAULT_DATA_DIR) / "places.csv")
+    segments = pkg["route_segments"]
+    estimated = segments[segments["length_basis"] == "estimated"]
+    assert not estimated.empty
+    wrong = {
+        row["id"]: (row["length_km"], script.estimate(row, places))
+        for row in estimated.to_dict("records")
+        if row["length_km"] != script.estimate(row, places)
+    }
+    assert not wrong, f"stored vs recomputed length: {wrong}"
 
 
 # --- trade ----------------------------------------------------------------------------------------
