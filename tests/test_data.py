@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from dashboard import vocabularies as v
+from dashboard.__main__ import main
 from dashboard.dates import parse_partial_date
 from dashboard.package import DEFAULT_DATA_DIR, DataPackage, load_package
 
@@ -31,7 +32,23 @@ FOUNDING_MEMBERS = {
     "sco": {"CHN", "KAZ", "KGZ", "RUS", "TJK", "UZB"},
     "brics": {"BRA", "RUS", "IND", "CHN"},
     "eaeu": {"BLR", "KAZ", "RUS"},
+    # only the signatories of 1991-12-08; the Alma-Ata Protocol states are members (data/README.md)
+    "cis": {"BLR", "RUS", "UKR"},
+    "csto": {"ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK"},
+    "union-state": {"BLR", "RUS"},
+    "eco": {"IRN", "PAK", "TUR"},
+    "opec": {"IRN", "IRQ", "KWT", "SAU", "VEN"},
 }
+
+# SCO summits that decided to grant dialogue-partner status. The status took effect later, with
+# the memorandum (data/README.md, decisions), so no dialogue-partner span starts on these days.
+SCO_DIALOGUE_PARTNER_DECISIONS = (
+    "2009-06-16",
+    "2012-06-07",
+    "2015-07-10",
+    "2021-09-17",
+    "2022-09-16",
+)
 
 # Status in effect on the check date (the open span) of Iran and Belarus in the three main bodies.
 CURRENT_STATUS = {
@@ -71,6 +88,11 @@ def test_bundled_package_has_no_problems(pkg: DataPackage):
     lines = [p.as_line() for p in pkg.problems]
     assert lines == [], "\n".join(lines)
     assert pkg.skipped == 0
+
+
+def test_validate_command_finds_no_problem(capsys: pytest.CaptureFixture[str]):
+    assert main(["validate", str(DEFAULT_DATA_DIR)]) == 0
+    assert capsys.readouterr().out.strip() == "No problems found."
 
 
 @pytest.mark.parametrize("table", FACT_TABLES)
@@ -114,6 +136,34 @@ def test_no_fact_is_dated_after_the_check_date(pkg: DataPackage):
 
 
 # --- organizations and memberships ----------------------------------------------------------------
+
+
+def test_every_organization_says_its_coverage_and_when_it_was_checked(pkg: DataPackage):
+    o = pkg["organizations"]
+    assert set(o["coverage"]) <= set(v.COVERAGE), "coverage is 'complete' or 'partial', never empty"
+    assert (o["checked"] != "").all(), list(o.loc[o["checked"] == "", "id"])
+    limit = parse_partial_date(CHECKED_UP_TO)[0]
+    assert (o["checked"].map(lambda d: parse_partial_date(d)[0] <= limit)).all()
+
+
+def test_every_complete_organization_has_members_with_start_dates(pkg: DataPackage):
+    m = pkg["memberships"]
+    for organization in pkg["organizations"].query("coverage == 'complete'")["id"]:
+        spans = m[m["organization"] == organization]
+        members = spans[spans["status"].isin(["founding_member", "member"])]
+        assert not members.empty, f"{organization} is complete but has no member"
+        assert (spans["start_date"] != "").all(), f"{organization}: a span has no start date"
+        assert "founding_member" in set(spans["status"]), f"{organization}: no founding member"
+
+
+def test_every_partial_organization_explains_its_gap(pkg: DataPackage):
+    """In its description or in data/README.md (a bullet under 'Partial coverage')."""
+    readme = README.read_text(encoding="utf-8")
+    partial = pkg["organizations"].query("coverage == 'partial'")
+    for row in partial.itertuples():
+        described = "partial" in row.description.lower()
+        documented = f"- **`{row.id}`**" in readme.split("### Partial coverage", 1)[-1]
+        assert described or documented, f"{row.id}: partial coverage is not explained"
 
 
 @pytest.mark.parametrize(("organization", "founders"), FOUNDING_MEMBERS.items())
@@ -200,6 +250,15 @@ def test_each_allowed_gap_is_a_departure_and_a_return(pkg: DataPackage, pair: tu
     assert left < parse_partial_date(after["start_date"])[0], f"{pair}: not a real gap"
 
 
+def test_sco_dialogue_partners_start_when_the_status_took_effect(pkg: DataPackage):
+    """The summit only decided; the status took effect with the memorandum (one rule, README)."""
+    m = pkg["memberships"]
+    spans = m[(m["organization"] == "sco") & (m["status"] == "dialogue_partner")]
+    assert not spans.empty
+    on_decision = spans[spans["start_date"].isin(SCO_DIALOGUE_PARTNER_DECISIONS)]
+    assert on_decision.empty, on_decision[["id", "start_date"]].to_string()
+
+
 def test_sco_observer_and_dialogue_partner_spans_end_at_tianjin(pkg: DataPackage):
     """Tianjin (2025-09-01) merged both tiers into 'SCO partner', recorded as partner_country."""
     m = pkg["memberships"]
@@ -251,6 +310,23 @@ def test_documents_signed_in_minsk_on_2025_08_20(pkg: DataPackage):
     a = pkg["agreements"]
     docs = a[(a["kind"] != "joint_statement") & a["signed_date"].str.startswith("2025-08")]
     assert 8 <= len(docs[_bilateral(docs)]) <= 13  # 12 documents, + the BelTA-IRNA memorandum
+
+
+def test_every_agreement_with_the_eaeu_names_its_counterpart(pkg: DataPackage):
+    """Besides the Union and its member states, a party that is a country outside the Union."""
+    m = pkg["memberships"]
+    eaeu = m[m["organization"] == "eaeu"]
+    insiders = set(
+        eaeu.loc[eaeu["status"].isin(["founding_member", "member", "applicant"]), "country"]
+    )
+    countries = set(pkg["countries"]["iso3"])
+    a = pkg["agreements"]
+    with_eaeu = a[a["parties"].map(lambda parties: "eaeu" in parties)]
+    assert len(with_eaeu) >= 10
+    for row in with_eaeu.itertuples():
+        counterparts = (set(row.parties) & countries) - insiders
+        assert counterparts, f"{row.id}: no counterpart country among {row.parties}"
+        assert row.organization == "eaeu", f"{row.id}: made with the EAEU, organization empty"
 
 
 def test_no_agreement_enters_into_force_before_signature(pkg: DataPackage):
