@@ -423,3 +423,12 @@ def test_readme_lists_each_vocabulary_exactly(vocabulary: str):
     text = README.read_text(encoding="utf-8")
     for value, label in v.ALL[vocabulary].items():
         assert f"| `{value}` | {label} |" in text, f"{vocabulary}: {value} missing in README"
+
+
+def test_readme_says_up_to_when_each_organization_and_table_was_checked(pkg: DataPackage):
+    text = README.read_text(encoding="utf-8").split("## Checked up to", 1)[1]
+    for row in pkg["organizations"].itertuples():
+        line = f"| {row.short_name} | {row.checked} | {row.coverage} |"
+        assert line in text, f"no '{line}' row in README's Checked up to"
+    for table in ("agreements", "events", "trade", "places, route_segments"):
+        assert f"| {table} | {CHECKED_UP_TO} |" in text, table
