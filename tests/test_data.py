@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from itertools import pairwise
 from pathlib import Path
 
@@ -9,9 +10,11 @@ import pandas as pd
 import pytest
 
 from dashboard import vocabularies as v
+from dashboard.__main__ import main
 from dashboard.dates import parse_partial_date
 from dashboard.package import DEFAULT_DATA_DIR, DataPackage, load_package
 
+ROOT = Path(__file__).resolve().parent.parent
 CHECKED_UP_TO = "2026-11-23"  # the date up to which every history was checked (data/README.md)
 
 # Tables whose rows state facts and so must cite sources (countries.csv is generated from GeoNames).
@@ -29,7 +32,23 @@ FOUNDING_MEMBERS = {
     "sco": {"CHN", "KAZ", "KGZ", "RUS", "TJK", "UZB"},
     "brics": {"BRA", "RUS", "IND", "CHN"},
     "eaeu": {"BLR", "KAZ", "RUS"},
+    # only the signatories of 1991-12-08; the Alma-Ata Protocol states are members (data/README.md)
+    "cis": {"BLR", "RUS", "UKR"},
+    "csto": {"ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK"},
+    "union-state": {"BLR", "RUS"},
+    "eco": {"IRN", "PAK", "TUR"},
+    "opec": {"IRN", "IRQ", "KWT", "SAU", "VEN"},
 }
+
+# SCO summits that decided to grant dialogue-partner status. The status took effect later, with
+# the memorandum (data/README.md, decisions), so no dialogue-partner span starts on these days.
+SCO_DIALOGUE_PARTNER_DECISIONS = (
+    "2009-06-16",
+    "2012-06-07",
+    "2015-07-10",
+    "2021-09-17",
+    "2022-09-16",
+)
 
 # Status in effect on the check date (the open span) of Iran and Belarus in the three main bodies.
 CURRENT_STATUS = {
@@ -44,9 +63,13 @@ CURRENT_STATUS = {
 # Sources that no row cites, each with the reason it is kept. Empty: every source is cited.
 UNCITED_ON_PURPOSE: dict[str, str] = {}
 
-# Spans of one country in one organization that are allowed NOT to touch the next span (a real
-# interruption of status), as (country, organization). Empty: every history is continuous.
-ALLOWED_GAPS: set[tuple[str, str]] = set()
+# Histories with a real interruption: the country left (the span ends, nothing follows) and later
+# came back (a new span starts). (country, organization) -> what happened. Every other history is
+# continuous: each span ends on the day the next one starts.
+ALLOWED_GAPS: dict[tuple[str, str], str] = {
+    ("GAB", "opec"): "left in January 1995, rejoined on 2016-07-01",
+    ("MMR", "nam"): "left in 1979, rejoined at the Jakarta summit in September 1992",
+}
 
 
 @pytest.fixture(scope="module")
@@ -65,6 +88,11 @@ def test_bundled_package_has_no_problems(pkg: DataPackage):
     lines = [p.as_line() for p in pkg.problems]
     assert lines == [], "\n".join(lines)
     assert pkg.skipped == 0
+
+
+def test_validate_command_finds_no_problem(capsys: pytest.CaptureFixture[str]):
+    assert main(["validate", str(DEFAULT_DATA_DIR)]) == 0
+    assert capsys.readouterr().out.strip() == "No problems found."
 
 
 @pytest.mark.parametrize("table", FACT_TABLES)
@@ -110,6 +138,34 @@ def test_no_fact_is_dated_after_the_check_date(pkg: DataPackage):
 # --- organizations and memberships ----------------------------------------------------------------
 
 
+def test_every_organization_says_its_coverage_and_when_it_was_checked(pkg: DataPackage):
+    o = pkg["organizations"]
+    assert set(o["coverage"]) <= set(v.COVERAGE), "coverage is 'complete' or 'partial', never empty"
+    assert (o["checked"] != "").all(), list(o.loc[o["checked"] == "", "id"])
+    limit = parse_partial_date(CHECKED_UP_TO)[0]
+    assert (o["checked"].map(lambda d: parse_partial_date(d)[0] <= limit)).all()
+
+
+def test_every_complete_organization_has_members_with_start_dates(pkg: DataPackage):
+    m = pkg["memberships"]
+    for organization in pkg["organizations"].query("coverage == 'complete'")["id"]:
+        spans = m[m["organization"] == organization]
+        members = spans[spans["status"].isin(["founding_member", "member"])]
+        assert not members.empty, f"{organization} is complete but has no member"
+        assert (spans["start_date"] != "").all(), f"{organization}: a span has no start date"
+        assert "founding_member" in set(spans["status"]), f"{organization}: no founding member"
+
+
+def test_every_partial_organization_explains_its_gap(pkg: DataPackage):
+    """In its description or in data/README.md (a bullet under 'Partial coverage')."""
+    readme = README.read_text(encoding="utf-8")
+    partial = pkg["organizations"].query("coverage == 'partial'")
+    for row in partial.itertuples():
+        described = "partial" in row.description.lower()
+        documented = f"- **`{row.id}`**" in readme.split("### Partial coverage", 1)[-1]
+        assert described or documented, f"{row.id}: partial coverage is not explained"
+
+
 @pytest.mark.parametrize(("organization", "founders"), FOUNDING_MEMBERS.items())
 def test_founding_members_present_with_start_dates(
     pkg: DataPackage, organization: str, founders: set[str]
@@ -147,11 +203,29 @@ def test_iran_and_belarus_have_their_status(pkg: DataPackage, country: str, orga
     assert list(current["status"]) == [CURRENT_STATUS[(country, organization)]]
 
 
-def test_each_status_change_ends_the_previous_span_on_the_new_start(pkg: DataPackage):
+def _histories(pkg: DataPackage):
+    """Each (country, organization) pair with its spans as records, in order of start."""
     m = pkg["memberships"].sort_values(["country", "organization", "start_date_ts"])
-    broken = []
     for pair, spans in m.groupby(["country", "organization"]):
-        rows = spans.to_dict("records")
+        yield pair, spans.to_dict("records")
+
+
+def test_no_two_spans_of_one_pair_overlap(pkg: DataPackage):
+    """A span starts on or after the end of the one before it (the end of the end's period)."""
+    overlapping = [
+        f"{before['id']} ({before['start_date']}..{before['end_date'] or 'open'}) and "
+        f"{after['id']} ({after['start_date']}..)"
+        for _, rows in _histories(pkg)
+        for before, after in pairwise(rows)
+        if before["end_date"] == ""
+        or parse_partial_date(after["start_date"])[0] < parse_partial_date(before["end_date"])[0]
+    ]
+    assert not overlapping, overlapping
+
+
+def test_each_status_change_ends_the_previous_span_on_the_new_start(pkg: DataPackage):
+    broken = []
+    for pair, rows in _histories(pkg):
         for before, after in pairwise(rows):
             if before["end_date"] != after["start_date"] and pair not in ALLOWED_GAPS:
                 broken.append(
@@ -159,6 +233,30 @@ def test_each_status_change_ends_the_previous_span_on_the_new_start(pkg: DataPac
                     f"{after['id']} starts {after['start_date']}"
                 )
     assert not broken, broken
+
+
+@pytest.mark.parametrize("pair", ALLOWED_GAPS)
+def test_each_allowed_gap_is_a_departure_and_a_return(pkg: DataPackage, pair: tuple[str, str]):
+    histories = dict(_histories(pkg))
+    assert pair in histories, f"no spans of {pair}"
+    gaps = [
+        (before, after)
+        for before, after in pairwise(histories[pair])
+        if before["end_date"] != after["start_date"]
+    ]
+    assert len(gaps) == 1, f"{pair}: expected one interruption, found {len(gaps)}"
+    before, after = gaps[0]
+    left = parse_partial_date(before["end_date"])[1]
+    assert left < parse_partial_date(after["start_date"])[0], f"{pair}: not a real gap"
+
+
+def test_sco_dialogue_partners_start_when_the_status_took_effect(pkg: DataPackage):
+    """The summit only decided; the status took effect with the memorandum (one rule, README)."""
+    m = pkg["memberships"]
+    spans = m[(m["organization"] == "sco") & (m["status"] == "dialogue_partner")]
+    assert not spans.empty
+    on_decision = spans[spans["start_date"].isin(SCO_DIALOGUE_PARTNER_DECISIONS)]
+    assert on_decision.empty, on_decision[["id", "start_date"]].to_string()
 
 
 def test_sco_observer_and_dialogue_partner_spans_end_at_tianjin(pkg: DataPackage):
@@ -214,6 +312,23 @@ def test_documents_signed_in_minsk_on_2025_08_20(pkg: DataPackage):
     assert 8 <= len(docs[_bilateral(docs)]) <= 13  # 12 documents, + the BelTA-IRNA memorandum
 
 
+def test_every_agreement_with_the_eaeu_names_its_counterpart(pkg: DataPackage):
+    """Besides the Union and its member states, a party that is a country outside the Union."""
+    m = pkg["memberships"]
+    eaeu = m[m["organization"] == "eaeu"]
+    insiders = set(
+        eaeu.loc[eaeu["status"].isin(["founding_member", "member", "applicant"]), "country"]
+    )
+    countries = set(pkg["countries"]["iso3"])
+    a = pkg["agreements"]
+    with_eaeu = a[a["parties"].map(lambda parties: "eaeu" in parties)]
+    assert len(with_eaeu) >= 10
+    for row in with_eaeu.itertuples():
+        counterparts = (set(row.parties) & countries) - insiders
+        assert counterparts, f"{row.id}: no counterpart country among {row.parties}"
+        assert row.organization == "eaeu", f"{row.id}: made with the EAEU, organization empty"
+
+
 def test_no_agreement_enters_into_force_before_signature(pkg: DataPackage):
     a = pkg["agreements"]
     both = a[(a["signed_date"] != "") & (a["in_force_date"] != "")]
@@ -251,6 +366,32 @@ def test_every_corridor_has_a_segment(pkg: DataPackage):
     assert set(pkg["route_segments"]["corridor"]) == set(v.CORRIDORS)
 
 
+def test_every_leg_has_a_length_and_a_basis(pkg: DataPackage):
+    segments = pkg["route_segments"]
+    missing = segments[segments["length_km"].isna() | (segments["length_basis"] == "")]
+    assert missing.empty, f"legs without a length or basis: {list(missing['id'])}"
+    assert set(segments["length_basis"]) <= set(v.LENGTH_BASIS)
+
+
+def test_estimated_lengths_are_those_of_the_drawn_route(pkg: DataPackage):
+    """scripts/estimate_lengths.py recomputes every estimated leg to the same whole km."""
+    spec = importlib.util.spec_from_file_location(
+        "estimate_lengths", ROOT / "scripts" / "estimate_lengths.py"
+    )
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    places = script.load_places(Path(DEFAULT_DATA_DIR) / "places.csv")
+    segments = pkg["route_segments"]
+    estimated = segments[segments["length_basis"] == "estimated"]
+    assert not estimated.empty
+    wrong = {
+        row["id"]: (row["length_km"], script.estimate(row, places))
+        for row in estimated.to_dict("records")
+        if row["length_km"] != script.estimate(row, places)
+    }
+    assert not wrong, f"stored vs recomputed length: {wrong}"
+
+
 # --- trade ----------------------------------------------------------------------------------------
 
 
@@ -282,3 +423,12 @@ def test_readme_lists_each_vocabulary_exactly(vocabulary: str):
     text = README.read_text(encoding="utf-8")
     for value, label in v.ALL[vocabulary].items():
         assert f"| `{value}` | {label} |" in text, f"{vocabulary}: {value} missing in README"
+
+
+def test_readme_says_up_to_when_each_organization_and_table_was_checked(pkg: DataPackage):
+    text = README.read_text(encoding="utf-8").split("## Checked up to", 1)[1]
+    for row in pkg["organizations"].itertuples():
+        line = f"| {row.short_name} | {row.checked} | {row.coverage} |"
+        assert line in text, f"no '{line}' row in README's Checked up to"
+    for table in ("agreements", "events", "trade", "places, route_segments"):
+        assert f"| {table} | {CHECKED_UP_TO} |" in text, table

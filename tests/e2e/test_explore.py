@@ -72,7 +72,7 @@ def test_moving_as_of_date_changes_matrix(page: Page, app_url: str):
         "els => els.map(e => e.getAttribute('aria-label') || '')"
     )
     assert any("Belarus" in label for label in labels)  # e.g. the CIS
-    assert not any("Belarus" in label and "SCO" in label for label in labels)  # SCO only from 2009
+    assert not any("Belarus" in label and "SCO" in label for label in labels)  # SCO only from 2010
 
 
 def test_filter_matching_nothing_shows_message(page: Page, app_url: str):
