@@ -1,46 +1,64 @@
-"""Speed and memory on a generated large package: 50,000 agreements, 20,000 membership spans.
+"""The dashboard on a large package: 250,000 agreements and 20,000 membership spans.
 
-Usage: python benchmarks/large_package.py [--agreements N] [--spans N]
-Prints a table: step, seconds, peak memory of the step (tracemalloc, MiB).
+Usage: python benchmarks/large_package.py [--agreements N] [--spans N] [--cow ../shared/cow]
+       python benchmarks/large_package.py --write DIR   (only write the package)
+
+Agreements are real rows of data/agreements.csv resampled under new ids; spans are generated
+(one synthetic organization per few countries). `--cow` imports the Correlates of War IGO data
+and layers the generated package over it (`DASHBOARD_DATA=cow:generated`). It reports:
+- load + validate: seconds and peak memory (its own process), against a bare `pandas.read_csv`
+  of the same files in the same run;
+- the server (`streamlit run app.py` on a loopback port, driven over its websocket protocol):
+  cold start (process start to the first page rendered), then for /agreements and
+  /memberships a warm first render and a filter rerun, with the bytes each sends, and the
+  server's resident memory.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import csv
 import random
+import subprocess
 import sys
 import tempfile
 import time
-import tracemalloc
-from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from streamlit_client import Session, resident_mib, server, stream_url
+
+from dashboard.package import DEFAULT_DATA_DIR
+
+# page, multiselect changed by the filter rerun, option picked (the last organization: the
+# generated spans belong to generated organizations, listed after the curated ones)
+PAGES = (("agreements", "a-sector", 0), ("memberships", "m-org", -1))
+# Each measured in a process of its own, so that one's memory does not count for the other.
+BARE_SCRIPT = """
+import resource, sys, time
 import pandas as pd
-
-from dashboard import charts
-from dashboard.config import MAX_AGREEMENT_POINTS, MAX_MATRIX_CELLS, MAX_TIMELINE_LANES
-from dashboard.filters import (
-    AgreementFilter,
-    MembershipFilter,
-    filter_agreements,
-    filter_memberships,
-)
-from dashboard.frames import agreement_table, membership_table
-from dashboard.package import DEFAULT_DATA_DIR, load_package
-from dashboard.summaries import (
-    agreement_points,
-    as_of_matrix,
-    limit_matrix,
-    sector_counts,
-    timeline_frame,
-    year_counts,
-)
-
-NO_MARKERS = pd.DataFrame()
+from dashboard.layers import layers_of
+from dashboard.schema import TABLES
+started = time.perf_counter()
+for folder in layers_of(sys.argv[1]):
+    for table in TABLES:
+        if (folder / table.file).exists():
+            pd.read_csv(folder / table.file, dtype=str, keep_default_na=False)
+print(time.perf_counter() - started, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+LOAD_SCRIPT = """
+import resource, sys, time
+from dashboard.package import load_package
+started = time.perf_counter()
+pkg = load_package(sys.argv[1])
+seconds = time.perf_counter() - started
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(seconds, peak, len(pkg["agreements"]), len(pkg["memberships"]), len(pkg.errors))
+"""
 
 
 def _write(path: Path, header: list[str], rows) -> None:
@@ -73,10 +91,20 @@ def generate(folder: Path, agreements: int, spans: int) -> None:
     pairs = [
         (f"bench-{i // len(countries)}", countries[i % len(countries)]) for i in range(spans // 2)
     ]
+    with (folder / "organizations.csv").open(encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle))
     with (folder / "organizations.csv").open("a", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=header, restval="")
         for org in sorted({o for o, _ in pairs}):
-            csv.writer(handle).writerow(
-                [org, org, org.upper(), "1990", "", "intergovernmental_forum", "", "", source]
+            writer.writerow(
+                {
+                    "id": org,
+                    "name": org,
+                    "short_name": org.upper(),
+                    "founded": "1990",
+                    "kind": "intergovernmental_forum",
+                    "source_ids": source,
+                }
             )
     rows = []
     for org, country in pairs:
@@ -102,23 +130,46 @@ def generate(folder: Path, agreements: int, spans: int) -> None:
     )
 
 
-def measure(label: str, func, results: list):
-    """Time one call, then repeat it under tracemalloc for its peak (tracing slows it down)."""
-    started = time.perf_counter()
-    value = func()
-    seconds = time.perf_counter() - started
-    tracemalloc.start()
-    func()
-    peak = tracemalloc.get_traced_memory()[1] / 2**20
-    tracemalloc.stop()
-    results.append((label, seconds, peak))
-    return value
+def _run(script: str, spec: str) -> list[str]:
+    command = [sys.executable, "-c", script, spec]
+    return subprocess.run(
+        command, capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout.split()
+
+
+def load_figures(spec: str) -> tuple[float, float, float, float, int, int, int]:
+    """Bare read_csv (s, peak MiB), then load + validate (s, peak MiB), rows and errors."""
+    bare = _run(BARE_SCRIPT, spec)
+    out = _run(LOAD_SCRIPT, spec)
+    return (
+        float(bare[0]),
+        float(bare[1]),
+        float(out[0]),
+        float(out[1]),
+        int(out[2]),
+        int(out[3]),
+        int(out[4]),
+    )
+
+
+async def open_page(port: int, page: str):
+    async with Session(stream_url(port), page) as session:
+        return await session.open()
+
+
+async def page_figures(port: int, page: str, key: str, option: int) -> tuple:
+    async with Session(stream_url(port), page) as session:
+        first = await session.open()
+        options = session.multiselects[next(w for w in session.multiselects if w.endswith(key))]
+        change = await session.choose(key, option % len(options))
+    return first, change
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--agreements", type=int, default=50_000)
+    parser.add_argument("--agreements", type=int, default=250_000)
     parser.add_argument("--spans", type=int, default=20_000)
+    parser.add_argument("--cow", type=Path, help="folder with COW's IGO_csv.zip, states2016.csv")
     parser.add_argument("--write", type=Path, help="only write the package to this folder")
     args = parser.parse_args()
     if args.write:
@@ -126,73 +177,54 @@ def main() -> None:
         generate(args.write, args.agreements, args.spans)
         print(f"wrote {args.write}")
         return
-    results: list = []
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        generate(folder, args.agreements, args.spans)
-        pkg = measure("load + validate (uncached)", lambda: load_package(folder), results)
-    assert not pkg.errors, pkg.errors[:3]
-    names = dict(zip(pkg["countries"]["iso3"], pkg["countries"]["name"], strict=True))
-    orgs = dict(zip(pkg["organizations"]["id"], pkg["organizations"]["short_name"], strict=True))
-    agreements = measure(
-        "filter agreements (sector + text)",
-        lambda: filter_agreements(
-            pkg["agreements"], AgreementFilter(sectors=("trade",), query="agreement 1")
-        ),
-        results,
-    )
-    measure(
-        "agreement charts (aggregate + spec)",
-        lambda: [
-            charts.agreement_timeline_chart(
-                agreement_points(pkg["agreements"], MAX_AGREEMENT_POINTS), NO_MARKERS, "t"
-            ).to_dict(),
-            charts.count_bar_chart(sector_counts(pkg["agreements"]), "Sector", "t").to_dict(),
-            charts.year_bar_chart(year_counts(pkg["agreements"]), "t").to_dict(),
-        ],
-        results,
-    )
-    measure(
-        "agreement table (display frame)", lambda: agreement_table(pkg["agreements"], pkg), results
-    )
-    spans = measure(
-        "filter memberships (status)",
-        lambda: filter_memberships(pkg["memberships"], MembershipFilter(statuses=("member",))),
-        results,
-    )
-    measure(
-        "as-of matrix (capped) + chart",
-        lambda: charts.status_matrix_chart(
-            limit_matrix(
-                as_of_matrix(pkg["memberships"], date(2026, 11, 23), names, orgs), MAX_MATRIX_CELLS
-            )[0],
-            "t",
-        ).to_dict(),
-        results,
-    )
-    measure(
-        "timeline (lanes capped) + chart",
-        lambda: charts.membership_timeline_chart(
-            timeline_frame(pkg["memberships"], date(2026, 11, 23), names, orgs, MAX_TIMELINE_LANES)[
-                0
-            ],
-            NO_MARKERS,
-            "t",
-        ).to_dict(),
-        results,
-    )
-    measure(
-        "membership table (display frame)",
-        lambda: membership_table(pkg["memberships"], pkg),
-        results,
-    )
-    print(
-        f"agreements={len(pkg['agreements']):,} spans={len(pkg['memberships']):,} "
-        f"filtered agreements={len(agreements):,} filtered spans={len(spans):,}"
-    )
-    print(f"{'step':40} {'seconds':>8} {'peak MiB':>9}")
-    for label, seconds, peak in results:
-        print(f"{label:40} {seconds:8.3f} {peak:9.1f}")
+        generated = Path(tmp) / "generated"
+        generated.mkdir()
+        generate(generated, args.agreements, args.spans)
+        spec = str(generated)
+        if args.cow:
+            cow = Path(tmp) / "cow"
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "dashboard",
+                    "import-cow",
+                    str(args.cow / "IGO_csv.zip"),
+                    str(args.cow / "states2016.csv"),
+                    str(cow),
+                ],
+                check=True,
+                capture_output=True,
+                cwd=ROOT,
+            )
+            spec = f"{cow}:{generated}"
+        bare, bare_peak, seconds, peak, agreements, spans, errors = load_figures(spec)
+        print(f"package: {agreements:,} agreements, {spans:,} spans, {errors} errors ({spec})")
+        print(
+            f"load + validate: {seconds:.2f} s, peak {peak:.0f} MiB; bare pandas.read_csv of "
+            f"the same files: {bare:.2f} s, peak {bare_peak:.0f} MiB (ratio {seconds / bare:.1f})"
+        )
+        started = time.perf_counter()
+        with server(ROOT / "app.py", {"DASHBOARD_DATA": spec}, ROOT) as (port, process):
+            first = asyncio.run(open_page(port, "agreements"))
+            cold = time.perf_counter() - started
+            print(
+                f"cold start (process start to first /agreements): {cold:.2f} s "
+                f"(that first render {first.seconds:.2f} s)"
+            )
+            print(
+                f"{'page':14} {'first render s':>14} {'sent MB':>8} {'filter rerun s':>15} "
+                f"{'sent MB':>8}"
+            )
+            for page, key, option in PAGES:
+                opened, changed = asyncio.run(page_figures(port, page, key, option))
+                print(
+                    f"/{page:13} {opened.seconds:14.2f} {opened.bytes / 1e6:8.2f} "
+                    f"{changed.seconds:15.2f} {changed.bytes / 1e6:8.2f}"
+                    + ("  EXCEPTION" if opened.exception or changed.exception else "")
+                )
+            print(f"server resident memory: {resident_mib(process.pid):.0f} MiB")
 
 
 if __name__ == "__main__":

@@ -92,10 +92,8 @@ class Session:
     async def choose(self, key: str, option_index: int = 0) -> Render:
         """Pick one option in the multiselect whose widget key is `key`, and rerun."""
         widget = next(w for w in self.multiselects if w.endswith(f"-{key}") or w == key)
-        state = WidgetState(
-            id=widget,
-            string_array_value=StringArray(data=[self.multiselects[widget][option_index]]),
-        )
+        option = self.multiselects[widget][option_index]
+        state = WidgetState(id=widget, string_array_value=StringArray(data=[option]))
         message = BackMsg()
         message.rerun_script.page_script_hash = self.page_hash
         message.rerun_script.page_name = self.page

@@ -16,7 +16,14 @@ from dashboard.config import MAX_AGREEMENT_POINTS
 from dashboard.filters import AgreementFilter, filter_agreements
 from dashboard.frames import agreement_table, party_names
 from dashboard.package import DataPackage
-from dashboard.summaries import agreement_points, event_markers, sector_counts, year_counts
+from dashboard.summaries import (
+    agreement_points,
+    distinct_items,
+    event_markers,
+    item_counts,
+    sector_counts,
+    year_counts,
+)
 
 # Orders a reader may sort the table by: id (a data column, as in the URL) → key of the rows
 ORDERS: dict[str, tables.SortKey] = {
@@ -63,9 +70,9 @@ class Figures:
 def options(pkg: DataPackage) -> Options:
     agreements = pkg["agreements"]
     names = party_names(pkg)
-    per_sector = agreements["sectors"].explode().value_counts()
+    per_sector = item_counts(agreements["sectors"])
     sectors = [s for s in v.SECTORS if s in per_sector.index]
-    parties = sorted(set(agreements["parties"].explode().dropna()), key=lambda p: names.get(p, p))
+    parties = sorted(distinct_items(agreements["parties"]), key=lambda p: names.get(p, p))
     return Options(sectors, {s: int(per_sector[s]) for s in sectors}, parties, names)
 
 
@@ -75,7 +82,7 @@ def rows(pkg: DataPackage, params: AgreementFilter) -> pd.DataFrame:
 
 
 def figures(pkg: DataPackage, shown: pd.DataFrame, params: AgreementFilter) -> Figures:
-    cited = exports.sources_line(list(shown["source_ids"].explode().dropna()))
+    cited = exports.sources_line(distinct_items(shown["source_ids"]))
     statuses = shown["status"]
     timeline = by_sector = by_year = None
     if not shown.empty:
@@ -102,7 +109,7 @@ def figures(pkg: DataPackage, shown: pd.DataFrame, params: AgreementFilter) -> F
         count=len(shown),
         in_force=int((statuses == "in_force").sum()),
         planned=int(statuses.isin(["planned", "under_negotiation"]).sum()),
-        sectors=int(shown["sectors"].explode().nunique()),
+        sectors=len(distinct_items(shown["sectors"])),
         timeline=timeline,
         by_sector=by_sector,
         by_year=by_year,

@@ -39,12 +39,15 @@ def filter_by_values(df: pd.DataFrame, column: str, values: tuple[str, ...]) -> 
 
 
 def filter_by_any(df: pd.DataFrame, column: str, values: tuple[str, ...]) -> pd.DataFrame:
-    """Rows whose multi-valued (tuple) `column` holds at least one of `values`."""
+    """Rows whose multi-valued (tuple) `column` holds at least one of `values`.
+
+    Each distinct tuple is tested once: a big table repeats few combinations.
+    """
     if not values:
         return df
-    exploded = df[column].explode()
-    hits = exploded[exploded.isin(values)].index.unique()
-    return df[df.index.isin(hits)]
+    wanted = set(values)
+    hits = [combo for combo in pd.unique(df[column]) if not wanted.isdisjoint(combo)]
+    return df[df[column].isin(hits)]
 
 
 def filter_by_span(

@@ -20,6 +20,7 @@ from dashboard.package import DataPackage
 from dashboard.summaries import (
     as_of_matrix,
     compare_countries,
+    distinct_items,
     event_markers,
     limit_matrix,
     status_counts,
@@ -97,7 +98,7 @@ def rows(pkg: DataPackage, params: MembershipFilter) -> pd.DataFrame:
 
 def cited(pkg: DataPackage, shown: pd.DataFrame, params: MembershipFilter) -> str:
     del pkg, params  # cache key
-    return exports.sources_line(list(shown["source_ids"].explode().dropna()))
+    return exports.sources_line(distinct_items(shown["source_ids"]))
 
 
 def matrix(pkg: DataPackage, shown: pd.DataFrame, params: MembershipFilter, day: date) -> Matrix:

@@ -74,11 +74,13 @@ def _pair(pkg: DataPackage, matrix: pd.DataFrame, countries: dict[str, str]) -> 
         return None
     shared = compare_countries(matrix, pair, countries)
     together = [] if shared.empty else list(shared[shared["All in it"] == "yes"]["Organization"])
-    docs = bilateral(pkg["agreements"], pair)
-    signed = docs.dropna(subset=["signed_date_ts"])
+    columns = ["title", "parties", "signed_date", "signed_date_ts"]
+    docs = bilateral(pkg["agreements"][columns], pair)
     latest = ""
-    if not signed.empty:
-        last = signed.sort_values("signed_date_ts").iloc[-1]
+    dates = docs["signed_date_ts"]
+    if dates.notna().any():
+        # the last row among those of the latest date, as a stable sort by date would give
+        last = docs.loc[dates.index[dates == dates.max()][-1]]
         latest = f"Latest signed: {last['signed_date']} — {last['title']}"
     trade = latest_trade(pkg["trade"], pair)
     trade_text = ""

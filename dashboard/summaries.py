@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from dashboard import vocabularies as v
@@ -106,33 +107,66 @@ def compare_countries(
     return wide.reset_index()
 
 
+def item_counts(column: pd.Series) -> pd.Series:
+    """How many rows hold each item of a multi-valued (tuple) column, most first.
+
+    Counted per distinct tuple, then spread over its items: a big table repeats few tuples.
+    """
+    combos = column.value_counts()
+    items = [item for combo in combos.index for item in combo]
+    if not items:
+        return pd.Series(dtype="int64")
+    weights = np.repeat(combos.to_numpy(), [len(combo) for combo in combos.index])
+    totals = pd.Series(weights, index=items).groupby(level=0).sum()
+    return totals.sort_values(ascending=False, kind="stable")
+
+
+def distinct_items(column: pd.Series) -> list:
+    """The items of a multi-valued (tuple) column, each once, in order of first appearance."""
+    return list(dict.fromkeys(item for combo in pd.unique(column) for item in combo))
+
+
 def agreement_points(agreements: pd.DataFrame, max_points: int) -> pd.DataFrame:
     """One point per dated agreement and sector, or per month and sector past `max_points`."""
-    dated = agreements[agreements["signed_date_ts"].notna()]
-    long = dated[["title", "signed_date", "signed_date_ts", "sectors"]].explode("sectors")
-    long["Sector"] = long["sectors"].map(v.SECTORS)
-    if len(long) <= max_points:
+    needed = agreements[["title", "signed_date", "signed_date_ts", "sectors"]]
+    has_date = needed["signed_date_ts"].notna()
+    dated = needed if has_date.all() else needed[has_date]
+    if int(dated["sectors"].map(len).sum()) <= max_points:
+        long = dated[["title", "signed_date", "signed_date_ts", "sectors"]].explode("sectors")
         return pd.DataFrame(
             {
                 "Date": long["signed_date_ts"],
-                "Sector": long["Sector"],
+                "Sector": long["sectors"].map(v.SECTORS),
                 "When": long["signed_date"],
                 "Count": 1,
                 "Titles": long["title"],
             }
         ).reset_index(drop=True)
     for freq, fmt in (("M", "%Y-%m"), ("Y", "%Y")):
-        grouped = _bucket(long, freq, fmt)
+        grouped = _bucket(dated, freq, fmt)
         if len(grouped) <= max_points:
             break
     return grouped
 
 
-def _bucket(long: pd.DataFrame, freq: str, fmt: str) -> pd.DataFrame:
-    """Count agreements per period (`M` month or `Y` year) and sector."""
-    period = long["signed_date_ts"].dt.to_period(freq).dt.to_timestamp()
-    grouped = long.assign(Date=period).groupby(["Date", "Sector"], observed=True)
-    grouped = grouped.agg(Count=("title", "size"), Titles=("title", "first")).reset_index()
+def _bucket(dated: pd.DataFrame, freq: str, fmt: str) -> pd.DataFrame:
+    """Count agreements per period (`M` month or `Y` year) and sector.
+
+    Grouped by period and sector tuple first (few groups), then spread over the sectors.
+    """
+    period = dated["signed_date_ts"].dt.to_period(freq).dt.to_timestamp()
+    by_combo = (
+        dated.assign(Date=period)
+        .groupby(["Date", "sectors"], observed=True, sort=False)
+        .agg(Count=("title", "size"), Titles=("title", "first"))
+        .reset_index()
+        .explode("sectors")
+    )
+    by_combo["Sector"] = by_combo["sectors"].map(v.SECTORS)
+    grouped = by_combo.groupby(["Date", "Sector"], observed=True).agg(
+        Count=("Count", "sum"), Titles=("Titles", "first")
+    )
+    grouped = grouped.reset_index()
     grouped["When"] = grouped["Date"].dt.strftime(fmt)
     grouped["Titles"] = grouped["Titles"] + grouped["Count"].map(
         lambda n: f" and {n - 1} more" if n > 1 else ""
@@ -142,7 +176,7 @@ def _bucket(long: pd.DataFrame, freq: str, fmt: str) -> pd.DataFrame:
 
 def sector_counts(agreements: pd.DataFrame) -> pd.DataFrame:
     """How many agreements touch each sector."""
-    counts = agreements["sectors"].explode().value_counts()
+    counts = item_counts(agreements["sectors"])
     return pd.DataFrame({"Sector": counts.index.map(v.SECTORS), "Count": counts.to_numpy()})
 
 
@@ -184,8 +218,8 @@ def recent_changes(
 def bilateral(agreements: pd.DataFrame, pair: tuple[str, ...]) -> pd.DataFrame:
     """Agreements whose parties include every country of `pair`."""
     wanted = set(pair)
-    # astype(bool): an empty object mask would be read as a list of column labels
-    return agreements[agreements["parties"].map(wanted.issubset).astype(bool)]
+    hits = [combo for combo in pd.unique(agreements["parties"]) if wanted.issubset(combo)]
+    return agreements[agreements["parties"].isin(hits)]
 
 
 def member_statuses(spans: pd.DataFrame, organization: str, day: date) -> dict[str, str]:
