@@ -19,6 +19,11 @@ CASES = {
     "empty cells": b"id,name,note\n,,\na,,\n",
     "numbers stay text": b"id,name,note\n007,1e3,0.50\n",
     "header only": b"id,name,note\n",
+    "broken quote": b'id,name,note\na,"A"x,y\nb,B,z\n',
+    "quote inside an unquoted cell": b'id,name,note\na,A"B,y\n',
+    "unterminated quote": b'id,name,note\na,"A,y\nb,B,z\n',
+    "blank line": b"id,name,note\na,A,x\n\nb,B,y\n",
+    "lone carriage return": b"id,name,note\na,A,x\rb,B,y\n",
 }
 
 
