@@ -76,9 +76,21 @@ def options(pkg: DataPackage) -> Options:
     return Options(sectors, {s: int(per_sector[s]) for s in sectors}, parties, names)
 
 
+# The columns filters, counts and charts read; long texts (summary, note) stay behind and are
+# joined back for the rows a table page or a download shows, by the index they keep.
+SLIM = ("id", "title", "kind", "parties", "sectors", "signed_date", "signed_date_ts")
+SLIM += ("in_force_date", "status", "source_ids")
+
+
 def rows(pkg: DataPackage, params: AgreementFilter) -> pd.DataFrame:
-    """The agreements matching the filters."""
-    return filter_agreements(pkg["agreements"], params)
+    """The agreements matching the filters (the columns in SLIM, the package's index)."""
+    columns = [*SLIM, "summary"] if params.query.strip() else list(SLIM)
+    return filter_agreements(pkg["agreements"][columns], params)
+
+
+def full_rows(pkg: DataPackage, shown: pd.DataFrame) -> pd.DataFrame:
+    """Every column of the given rows, from the package."""
+    return pkg["agreements"].loc[shown.index]
 
 
 def figures(pkg: DataPackage, shown: pd.DataFrame, params: AgreementFilter) -> Figures:
@@ -131,6 +143,6 @@ def table_csv(pkg: DataPackage, shown: pd.DataFrame, order: str, descending: boo
 
 def _display(pkg: DataPackage):
     def display(rows: pd.DataFrame) -> pd.DataFrame:
-        return agreement_table(rows, pkg, keep_order=True)
+        return agreement_table(full_rows(pkg, rows), pkg, keep_order=True)
 
     return display

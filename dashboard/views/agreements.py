@@ -103,7 +103,8 @@ else:
     if rows:
         chosen = page.frame.iloc[rows[0]]["id"]
         st.subheader("Details")
-        detail, sources = agreement_detail(shown[shown["id"] == chosen].iloc[0], pkg)
+        picked = agreement_views.full_rows(pkg, shown[shown["id"] == chosen])
+        detail, sources = agreement_detail(picked.iloc[0], pkg)
         ui.table(detail, key="a-detail")
         ui.table(sources, key="a-detail-sources")
     else:
