@@ -1,8 +1,10 @@
 """A room of viewers: N sessions open a page at once, then each changes one filter.
 
 Runs against the dashboard and, in the same run, against a one-widget Streamlit app (the floor
-Streamlit itself sets on this machine), over Streamlit's websocket protocol, and prints the
-medians and their ratio. Loopback only; bounded in sessions and time; stops by itself.
+Streamlit itself sets on this machine) twice: with Streamlit's default settings and with the
+dashboard's own server settings (`.streamlit/config.toml`). Speaks Streamlit's websocket protocol
+and prints the medians and their ratios. Loopback only; bounded in sessions and time; stops by
+itself.
 
 Usage: python benchmarks/concurrency.py [--sessions 20] [--pages agreements:a-sector ...]
        [--data DIR]  (DASHBOARD_DATA for the dashboard; default: the bundled data/)
@@ -61,28 +63,44 @@ def main() -> None:
     env = {"DASHBOARD_DATA": str(args.data)} if args.data else {}
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        floor_script = Path(tmp) / "one_widget.py"
-        floor_script.write_text(ONE_WIDGET, encoding="utf-8")
-        # the same server settings as the dashboard's: the floor is Streamlit's, not a default's
-        (Path(tmp) / ".streamlit").mkdir()
-        config = (ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8")
-        (Path(tmp) / ".streamlit" / "config.toml").write_text(config, encoding="utf-8")
-        with server(floor_script) as (port, _):
-            asyncio.run(room(port, "", "w", 1))  # load Streamlit's own modules once
-            floor = medians(asyncio.run(room(port, "", "w", sessions)))
-        rows.append(("one-widget app", *floor))
+        floors = {}
+        for name, settings in (("defaults", False), ("settings", True)):
+            folder = Path(tmp) / name
+            folder.mkdir()
+            script = folder / "one_widget.py"
+            script.write_text(ONE_WIDGET, encoding="utf-8")
+            if settings:  # the dashboard's own server settings (.streamlit/config.toml)
+                (folder / ".streamlit").mkdir()
+                config = (ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8")
+                (folder / ".streamlit" / "config.toml").write_text(config, encoding="utf-8")
+            with server(script) as (port, _):
+                asyncio.run(room(port, "", "w", 1))  # load Streamlit's own modules once
+                floors[name] = medians(asyncio.run(room(port, "", "w", sessions)))
+        rows.append(("one-widget, Streamlit defaults", *floors["defaults"]))
+        rows.append(("one-widget, same settings", *floors["settings"]))
         with server(ROOT / "app.py", env, ROOT) as (port, _):
             for spec in args.pages:
                 page, key = spec.split(":")
                 if args.warm:
                     asyncio.run(room(port, page, key, 1))
                 rows.append((f"/{page}", *medians(asyncio.run(room(port, page, key, sessions)))))
+    default, same = floors["defaults"], floors["settings"]
     print(f"{sessions} concurrent sessions; medians over sessions (seconds)")
-    print(f"{'page':18} {'first render':>12} {'filter change':>13} {'ratio':>11} {'KB':>7} errors")
+    print(
+        f"{'page':32} {'first render':>12} {'filter change':>13} {'vs defaults':>11} "
+        f"{'vs same':>9} {'KB':>6} errors"
+    )
     for name, first, change, errors, size in rows:
-        ratio = f"{first / floor[0]:.2f}/{change / floor[1]:.2f}"
-        print(f"{name:18} {first:12.2f} {change:13.2f} {ratio:>11} {size / 1024:7.0f} {errors}")
-    print("ratio: first render / the one-widget app's, filter change / the one-widget app's")
+        versus = f"{first / default[0]:.2f}/{change / default[1]:.2f}"
+        versus_same = f"{first / same[0]:.2f}/{change / same[1]:.2f}"
+        print(
+            f"{name:32} {first:12.2f} {change:13.2f} {versus:>11} {versus_same:>9} "
+            f"{size / 1024:6.0f} {errors}"
+        )
+    print(
+        "ratios: first render / filter change against a one-widget Streamlit app run with "
+        "Streamlit's default settings, and with this app's .streamlit/config.toml"
+    )
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import altair as alt
 import pandas as pd
+import pyarrow as pa
 
 from dashboard import vocabularies as v
 from dashboard.config import SECTOR_COLORS, STATUS_COLORS
@@ -161,7 +162,26 @@ class Figure:
     spec: dict
     title: str
     file_name: str = ""
+    shown: dict | None = None  # `spec` with its datasets already in Arrow IPC, to show as is
 
     @classmethod
     def of(cls, chart: alt.TopLevelMixin, title: str, file_name: str = "") -> Figure:
-        return cls(chart, chart.to_dict(), title, file_name)
+        spec = chart.to_dict()
+        return cls(chart, spec, title, file_name, with_arrow_datasets(spec))
+
+
+def arrow_bytes(records: list[dict]) -> bytes:
+    """A dataset (records) as Arrow IPC stream bytes, as the chart element carries data."""
+    table = pa.Table.from_pandas(pd.DataFrame(records))
+    sink = pa.BufferOutputStream()
+    with pa.RecordBatchStreamWriter(sink, table.schema) as writer:
+        writer.write_table(table)
+    return sink.getvalue().to_pybytes()
+
+
+def with_arrow_datasets(spec: dict) -> dict:
+    """The spec with each named dataset serialised once, so no rerun converts it again."""
+    datasets = spec.get("datasets")
+    if not datasets:
+        return spec
+    return {**spec, "datasets": {name: arrow_bytes(rows) for name, rows in datasets.items()}}

@@ -262,7 +262,7 @@ def chart(figure: Figure, key: str, lines: Callable[[], list[str]] | None = None
     (filters, as-of date, sources) when a download is asked for.
     """
     with st.container(key=key):
-        st.vega_lite_chart(figure.spec, width="stretch", key=f"{key}-vega")
+        st.vega_lite_chart(figure.shown or figure.spec, width="stretch", key=f"{key}-vega")
         if lines is not None and not presenting():
             row = st.container(horizontal=True)
             name = key.removeprefix("a-").removeprefix("m-").removeprefix("o-")
