@@ -25,28 +25,22 @@ def _none(frame: pd.DataFrame) -> pd.Series:
 
 
 def _order(frame: pd.DataFrame, start: str, end: str, words: str) -> pd.Series:
+    """Rows whose `end` period closes before their `start` period opens: '{end} ... {start}'."""
     ends, starts = frame[end], frame[start]
     bad = (ends != "") & (period_end(ends) < period_start(starts))
     messages = _none(frame)
-    messages[bad] = [
-        f"{words} {e} is before start date {s}" for e, s in zip(ends[bad], starts[bad], strict=True)
-    ]
+    pairs = zip(ends[bad], starts[bad], strict=True)
+    messages[bad] = [words.format(end=e, start=s) for e, s in pairs]
     return messages
 
 
 def end_not_before_start(frame: pd.DataFrame) -> pd.Series:
     start = "start_date" if "start_date" in frame else "date"
-    return _order(frame, start, "end_date", "end date")
+    return _order(frame, start, "end_date", "end date {end} is before start date {start}")
 
 
 def dissolved_not_before_founded(frame: pd.DataFrame) -> pd.Series:
-    ends, starts = frame["dissolved"], frame["founded"]
-    bad = (ends != "") & (period_end(ends) < period_start(starts))
-    messages = _none(frame)
-    messages[bad] = [
-        f"dissolved {e} is before founded {s}" for e, s in zip(ends[bad], starts[bad], strict=True)
-    ]
-    return messages
+    return _order(frame, "founded", "dissolved", "dissolved {end} is before founded {start}")
 
 
 def known_country_code(frame: pd.DataFrame) -> pd.Series:

