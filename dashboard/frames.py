@@ -190,6 +190,7 @@ def segment_table(segments: pd.DataFrame, pkg: DataPackage) -> pd.DataFrame:
             "Mode": segments["mode"].map(v.MODES),
             "Status": segments["status"].map(v.SEGMENT_STATUSES),
             "Length (km)": segments["length_km"],
+            "Length basis": segments["length_basis"].map(v.LENGTH_BASIS).fillna(""),
             "Note": segments["note"],
             "Sources": segments["source_ids"].map(", ".join),
             "Link": segments["source_ids"].map(lambda ids: first_source_url(ids, urls)),

@@ -42,6 +42,15 @@ def _shorten(text: str, limit: int = NOTE_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def length_label(length_km: float, basis: str) -> str:
+    """'1,121 km', '~430 km (estimated)' or 'length unknown', for a tooltip."""
+    if pd.isna(length_km):
+        return "length unknown"
+    if basis == "estimated":
+        return f"~{length_km:,.0f} km (estimated)"
+    return f"{length_km:,.0f} km"
+
+
 def segment_frame(segments: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     """One row per leg with its path ([lon, lat] from → waypoints → to), colour, width, tooltip."""
     at = {r.id: [r.lon, r.lat] for r in places.itertuples()}
@@ -51,7 +60,7 @@ def segment_frame(segments: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     for s in known.itertuples():
         middle = [[lon, lat] for lat, lon in parse_waypoints(s.waypoints)]
         name = f"{names[s.from_place]} – {names[s.to_place]}"
-        length = "unknown" if pd.isna(s.length_km) else f"{s.length_km:,.0f} km"
+        length = length_label(s.length_km, getattr(s, "length_basis", ""))
         tooltip = (
             f"{name}\n{v.label(v.MODES, s.mode)} · {v.label(v.SEGMENT_STATUSES, s.status)}"
             f" · {length}\nBranch: {v.label(v.CORRIDORS, s.corridor)}"

@@ -12,6 +12,9 @@ from dashboard.filters import filter_by_values
 
 FEWEST_LEGS = "legs"
 SHORTEST_KNOWN = "length"
+ESTIMATED = "estimated"  # length_basis of a length computed from the drawn route, not sourced
+LEG_COLUMNS = ["#", "From", "To", "Mode", "Status", "Length (km)", "Length basis", "Branch", "Note"]
+HIDDEN = ["operational", "estimated"]  # flags the summary uses, not shown
 
 
 @dataclass(frozen=True)
@@ -35,13 +38,19 @@ class RouteQuery:
 
 @dataclass(frozen=True)
 class RouteSummary:
-    """A found route: its legs in order, totals by mode, and the legs not yet operational."""
+    """A found route: its legs in order, totals by mode, and the legs not yet operational.
+
+    `known_km` adds every length the data gives; `estimated_km` is the part of it that no source
+    gives (estimated from the drawn route, a lower bound).
+    """
 
     legs: pd.DataFrame
     totals: pd.DataFrame
     known_km: float
     unknown_legs: int
     not_operational: pd.DataFrame
+    estimated_km: float = 0.0
+    estimated_legs: int = 0
 
 
 def filter_segments(segments: pd.DataFrame, params: SegmentFilter) -> pd.DataFrame:
@@ -91,6 +100,7 @@ def route_legs(
     rows = []
     for number, (seg, here, there) in enumerate(path, start=1):
         s = by_id.loc[seg]
+        basis = s.get("length_basis", "") if pd.notna(s["length_km"]) else ""
         rows.append(
             {
                 "#": number,
@@ -99,25 +109,29 @@ def route_legs(
                 "Mode": v.label(v.MODES, s["mode"]),
                 "Status": v.label(v.SEGMENT_STATUSES, s["status"]),
                 "Length (km)": s["length_km"],
+                "Length basis": v.label(v.LENGTH_BASIS, basis) if basis else "",
                 "Branch": v.label(v.CORRIDORS, s["corridor"]),
                 "Note": s["note"],
                 "operational": s["status"] == "operational",
+                "estimated": basis == ESTIMATED,
             }
         )
-    columns = ["#", "From", "To", "Mode", "Status", "Length (km)", "Branch", "Note", "operational"]
-    legs = pd.DataFrame(rows, columns=columns)
+    legs = pd.DataFrame(rows, columns=[*LEG_COLUMNS, *HIDDEN])
     legs["Length (km)"] = pd.to_numeric(legs["Length (km)"], errors="coerce")
-    legs["operational"] = legs["operational"].astype(bool)
+    for flag in HIDDEN:
+        legs[flag] = legs[flag].astype(bool)
     return legs
 
 
 def totals_by_mode(legs: pd.DataFrame) -> pd.DataFrame:
-    """Per mode: number of legs, known length, and legs whose length is unknown."""
-    grouped = legs.groupby("Mode", sort=False)
+    """Per mode: legs, known length, how much of it is estimated, legs of unknown length."""
+    estimated = legs["Length (km)"].where(legs["estimated"], 0.0)
+    grouped = legs.assign(_estimated=estimated).groupby("Mode", sort=False)
     return pd.DataFrame(
         {
             "Legs": grouped.size(),
             "Known length (km)": grouped["Length (km)"].sum(min_count=0),
+            "of which estimated (km)": grouped["_estimated"].sum(min_count=0),
             "Legs of unknown length": grouped["Length (km)"].agg(lambda s: int(s.isna().sum())),
         }
     ).reset_index()
@@ -132,12 +146,26 @@ def summarise_route(
         return None
     legs = route_legs(path, segments, place_names)
     return RouteSummary(
-        legs=legs.drop(columns="operational"),
+        legs=legs.drop(columns=HIDDEN),
         totals=totals_by_mode(legs),
         known_km=float(legs["Length (km)"].sum()),
         unknown_legs=int(legs["Length (km)"].isna().sum()),
-        not_operational=legs[~legs["operational"]].drop(columns="operational"),
+        not_operational=legs[~legs["operational"]].drop(columns=HIDDEN),
+        estimated_km=float(legs.loc[legs["estimated"], "Length (km)"].sum()),
+        estimated_legs=int(legs["estimated"].sum()),
     )
+
+
+def length_text(summary: RouteSummary) -> str:
+    """'4,870 km, of which 2,100 km (43%) estimated; 1 leg of unknown length not counted.'"""
+    text = f"{summary.known_km:,.0f} km"
+    if summary.estimated_km > 0:
+        share = summary.estimated_km / summary.known_km if summary.known_km else 1.0
+        text += f", of which {summary.estimated_km:,.0f} km ({share:.0%}) estimated"
+    if summary.unknown_legs:
+        legs = "leg" if summary.unknown_legs == 1 else "legs"
+        text += f"; {summary.unknown_legs} {legs} of unknown length not counted"
+    return text + "."
 
 
 def route_ends(segments: pd.DataFrame, names: dict[str, str]) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -91,3 +92,16 @@ def test_presenter_mode_hides_tools_and_shows_chips(monkeypatch):
     assert at.multiselect(key="m-org").value == ["sco"]
     # chip text is escaped so Markdown never renders data
     assert at.get("button_group")[0].proto.options[0].content == "organization\\: SCO"
+
+
+def test_route_length_says_how_much_of_it_is_estimated(monkeypatch):
+    monkeypatch.delenv("DASHBOARD_DATA", raising=False)
+    at = run("dashboard/views/corridor.py")
+    assert not at.exception
+    lengths = [t.value for t in at.text if t.value.startswith("Length: ")]
+    assert lengths, [t.value for t in at.text]
+    assert re.fullmatch(r"Length: [\d,]+ km, of which [\d,]+ km \(\d+%\) estimated\.", lengths[0])
+    bases = {"Sourced", "Estimated from the drawn route"}
+    tables = [d.value for d in at.dataframe if "Length basis" in d.value.columns]
+    assert len(tables) == 2  # the route's legs and every leg on the map
+    assert all(set(t["Length basis"]) <= bases for t in tables)

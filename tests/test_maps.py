@@ -114,7 +114,9 @@ def test_only_unfinished_legs_are_dashed():
 
 def test_tooltip_is_plain_text_with_name_mode_status_length_note_sources():
     rows = {r["id"]: r["tooltip"] for r in layer(spec(), "segments")["data"]}
-    assert rows["moscow-anzali"].startswith("Moscow – Bandar-e Anzali\nSea · Planned · unknown")
+    assert rows["moscow-anzali"].startswith(
+        "Moscow – Bandar-e Anzali\nSea · Planned · length unknown"
+    )
     assert "Schematic" in rows["moscow-anzali"]
     assert "Sources: src-a" in rows["moscow-anzali"]
     assert "700 km" in rows["minsk-moscow"]
@@ -167,3 +169,23 @@ def test_legend_lists_every_mode_and_kind():
     for label in ("Rail", "Sea", "Road", "Port", "Border crossing", "Observer"):
         assert label in text
     assert "Observer" not in maps.legend_html(shading=False)
+
+
+@pytest.mark.parametrize(
+    ("length", "basis", "expected"),
+    [
+        (1121.0, "sourced", "1,121 km"),
+        (430.4, "estimated", "~430 km (estimated)"),
+        (float("nan"), "estimated", "length unknown"),
+        (12.0, "", "12 km"),
+    ],
+)
+def test_length_label_marks_estimates(length, basis, expected):
+    assert maps.length_label(length, basis) == expected
+
+
+def test_tooltip_of_an_estimated_leg_says_so():
+    segments = SEGMENTS.assign(length_basis=["sourced", "", "estimated", ""])
+    rows = maps.segment_frame(segments, PLACES).set_index("id")["tooltip"]
+    assert "· 700 km\n" in rows["minsk-moscow"]
+    assert "· ~37 km (estimated)\n" in rows["anzali-rasht"]

@@ -9,10 +9,12 @@ from dashboard.routes import (
     FEWEST_LEGS,
     SHORTEST_KNOWN,
     RouteQuery,
+    RouteSummary,
     SegmentFilter,
     default_ends,
     filter_segments,
     find_path,
+    length_text,
     route_ends,
     summarise_route,
 )
@@ -83,6 +85,49 @@ def test_summary_by_length_adds_up_and_lists_every_unfinished_leg():
         "Road": 20,
     }
     assert list(summary.not_operational["Status"]) == ["Gap (missing link)", "Under construction"]
+
+
+def test_estimated_lengths_are_counted_and_said_to_be_estimates():
+    basis = {"a-c": "sourced", "c-e": "estimated", "e-d": "estimated"}
+    segments = SEGMENTS.assign(length_basis=SEGMENTS["id"].map(basis).fillna(""))
+    summary = summarise_route(segments, RouteQuery("a", "d", by=SHORTEST_KNOWN), NAMES)
+    assert summary.known_km == 60
+    assert summary.estimated_km == 50
+    assert summary.estimated_legs == 2
+    assert list(summary.legs["Length basis"]) == [
+        "Sourced",
+        "Estimated from the drawn route",
+        "Estimated from the drawn route",
+    ]
+    totals = summary.totals.set_index("Mode")
+    assert totals.loc["Rail", "of which estimated (km)"] == 30
+    assert totals.loc["Road", "of which estimated (km)"] == 20
+    assert length_text(summary) == "60 km, of which 50 km (83%) estimated."
+
+
+def test_a_leg_without_length_has_no_basis_and_is_not_counted():
+    segments = SEGMENTS.assign(length_basis="estimated")
+    summary = summarise_route(segments, RouteQuery("a", "d"), NAMES)
+    assert list(summary.legs["Length basis"]) == ["Estimated from the drawn route", ""]
+    assert summary.estimated_km == 100
+    assert length_text(summary) == (
+        "100 km, of which 100 km (100%) estimated; 1 leg of unknown length not counted."
+    )
+
+
+@pytest.mark.parametrize(
+    ("known", "estimated", "unknown", "expected"),
+    [
+        (4870.0, 2100.0, 0, "4,870 km, of which 2,100 km (43%) estimated."),
+        (4870.0, 0.0, 0, "4,870 km."),
+        (0.0, 0.0, 2, "0 km; 2 legs of unknown length not counted."),
+    ],
+)
+def test_length_text(known, estimated, unknown, expected):
+    summary = RouteSummary(
+        pd.DataFrame(), pd.DataFrame(), known, unknown, pd.DataFrame(), estimated
+    )
+    assert length_text(summary) == expected
 
 
 def test_summary_of_a_route_to_itself_is_empty():

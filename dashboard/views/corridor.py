@@ -90,13 +90,15 @@ elif (summary := routes.summarise_route(segments, query, names)) is None:
 else:
     cols = st.columns(4)
     cols[0].metric("Legs", len(summary.legs))
-    cols[1].metric("Known length (km)", f"{summary.known_km:,.0f}")
-    cols[2].metric("Legs of unknown length", summary.unknown_legs)
+    cols[1].metric("Length", f"{summary.known_km:,.0f} km")
+    cols[2].metric("of which estimated", f"{summary.estimated_km:,.0f} km")
     cols[3].metric("Legs not yet operational", len(summary.not_operational))
-    if summary.unknown_legs:
+    with st.container(key="c-route-length"):
+        st.text(f"Length: {routes.length_text(summary)}")
+    if summary.estimated_legs or summary.unknown_legs:
         st.caption(
-            f"The known length leaves out {summary.unknown_legs} leg(s) whose length no source "
-            "gives: the real distance is longer."
+            "An estimated length is the great-circle length of the leg's drawn route, given "
+            "where no source states one: a lower bound, so the real distance is longer."
         )
     ui.table(summary.legs, key="c-route-legs", download="route-legs.csv")
     left, right = st.columns(2)
