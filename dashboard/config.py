@@ -56,6 +56,10 @@ AGREEMENT_STATUS_COLORS: dict[str, str] = {
     "terminated": "#D55E00",
 }
 
+# The source every row imported from the Correlates of War IGO data cites (dashboard/cow.py).
+COW_SOURCE_ID = "cow-igo-v3"
+COW_LABEL = "year precision, COW IGO v3"  # the mark a COW row carries wherever it is shown
+
 # Countries compared by default when the package has them.
 DEFAULT_COMPARE = ("IRN", "BLR")
 
@@ -63,6 +67,9 @@ DEFAULT_COMPARE = ("IRN", "BLR")
 MAX_TIMELINE_LANES = 60
 MAX_AGREEMENT_POINTS = 1500
 MAX_MATRIX_CELLS = 1500
+MAX_MATRIX_ROWS = 120  # rows of the status grid (the longer of countries and organizations)
+MAX_MATRIX_COLUMNS = 30  # its columns
+OVERVIEW_BARS = 20  # organizations in the overview's "countries by status" chart
 
 # The corridor map. The first view frames Moscow to Mumbai in a ~940 × 620 px map (deck.gl zoom).
 MAP_VIEW: dict[str, float] = {"latitude": 41.5, "longitude": 48.0, "zoom": 2.9}

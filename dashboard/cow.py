@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from dashboard.config import COW_SOURCE_ID
 from dashboard.cow_countries import cell_codes, column_codes, country_rows, is_former
 from dashboard.cow_reading import CowError, clean_igo, read_igo, read_mapping, read_states
 from dashboard.cow_spans import MISSING, build_spans, years_text
@@ -22,7 +23,7 @@ from dashboard.schema import TABLES, TABLES_BY_NAME
 STATUSES = {1: "member", 2: "associate_member", 3: "observer"}
 KIND = "igo"
 MAPPING_FILE = Path(__file__).with_name("cow_mapping.csv")
-SOURCE_ID = "cow-igo-v3"
+SOURCE_ID = COW_SOURCE_ID
 SOURCE = {
     "id": SOURCE_ID,
     "title": (
