@@ -34,9 +34,9 @@ from streamlit_client import Session, resident_mib, server, stream_url
 
 from dashboard.package import DEFAULT_DATA_DIR
 
-# page, multiselect changed by the filter rerun, option picked (the last organization: the
-# generated spans belong to generated organizations, listed after the curated ones)
-PAGES = (("agreements", "a-sector", 0), ("memberships", "m-org", -1))
+# page, multiselect changed by the filter rerun, option picked (by position, or the first
+# whose label starts with the text: the generated spans belong to generated organizations)
+PAGES = (("agreements", "a-sector", 0), ("memberships", "m-org", "BENCH-"))
 # Each measured in a process of its own, so that one's memory does not count for the other.
 BARE_SCRIPT = """
 import resource, sys, time
@@ -157,10 +157,12 @@ async def open_page(port: int, page: str):
         return await session.open()
 
 
-async def page_figures(port: int, page: str, key: str, option: int) -> tuple:
+async def page_figures(port: int, page: str, key: str, option: int | str) -> tuple:
     async with Session(stream_url(port), page) as session:
         first = await session.open()
         options = session.multiselects[next(w for w in session.multiselects if w.endswith(key))]
+        if isinstance(option, str):
+            option = next(i for i, label in enumerate(options) if label.startswith(option))
         change = await session.choose(key, option % len(options))
     return first, change
 

@@ -12,6 +12,8 @@ from dashboard import vocabularies as v
 from dashboard.config import SECTOR_COLORS, STATUS_COLORS
 
 ROW_PX = 24  # height per category row: every label stays readable
+COLUMN_PX = 24  # width of a grid column
+STEEP_LABELS = 12  # past this many grid columns their labels stand upright
 
 
 def _legend() -> alt.Legend:
@@ -32,27 +34,47 @@ def sector_scale() -> alt.Scale:
     return _scale(v.SECTORS, SECTOR_COLORS)
 
 
-def status_matrix_chart(matrix: pd.DataFrame, title: str) -> alt.Chart:
-    """Country × organization grid coloured by status (columns Country, Organization, Status…)."""
-    height = max(120, ROW_PX * matrix["Country"].nunique())
+def status_matrix_chart(matrix: pd.DataFrame, title: str, rows: str = "Country") -> alt.Chart:
+    """Country × organization grid coloured by status (columns Country, Organization, Status…).
+
+    `rows` ("Country" or "Organization") is drawn down the side, the other along the top.
+    Countries are sorted by name; organizations keep the order in which `matrix` gives them.
+    """
+    columns = "Organization" if rows == "Country" else "Country"
+    order = {"Country": "ascending", "Organization": list(dict.fromkeys(matrix["Organization"]))}
+    height = max(120, ROW_PX * matrix[rows].nunique())
+    many = matrix[columns].nunique() > STEEP_LABELS  # narrow columns: labels stand upright
     base = alt.Chart(matrix, title=title).encode(
         x=alt.X(
-            "Organization:N",
-            axis=alt.Axis(orient="top", labelAngle=-40, labelOverlap=False, title=None),
+            f"{columns}:N",
+            sort=order[columns],
+            axis=alt.Axis(
+                orient="top", labelAngle=-90 if many else -40, labelOverlap=False, labelLimit=180
+            ),
+            title=None,
+            scale=alt.Scale(paddingInner=0.04),
         ),
-        y=alt.Y("Country:N", sort="ascending", title=None, axis=alt.Axis(labelOverlap=False)),
+        y=alt.Y(
+            f"{rows}:N",
+            sort=order[rows],
+            title=None,
+            axis=alt.Axis(labelOverlap=False, labelLimit=220),
+        ),
     )
+    tooltip = ["Country:N", "Organization:N", "Status:N", "Since:N", "Sources:N"]
+    if "Record" in matrix.columns:
+        tooltip.append("Record:N")
     cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
         color=alt.Color("Status:N", scale=status_scale(), legend=_legend()),
-        tooltip=["Country:N", "Organization:N", "Status:N", "Since:N", "Sources:N"],
+        tooltip=tooltip,
     )
-    return cells.properties(height=height)
+    return cells.properties(height=height, width=alt.Step(COLUMN_PX))
 
 
 def membership_timeline_chart(spans: pd.DataFrame, markers: pd.DataFrame, title: str) -> alt.Chart:
     """One lane per organization and country, a bar per status span, rules at status events."""
     lanes = spans["Lane"].nunique()
-    sort = list(dict.fromkeys(spans.sort_values(["Organization", "Country"])["Lane"]))
+    sort = list(dict.fromkeys(spans["Lane"]))  # lanes in the order the frame gives them
     bars = (
         alt.Chart(spans)
         .mark_bar(height={"band": 0.8})
@@ -61,7 +83,15 @@ def membership_timeline_chart(spans: pd.DataFrame, markers: pd.DataFrame, title:
             x2="End:T",
             y=alt.Y("Lane:N", sort=sort, title=None, axis=alt.Axis(labelOverlap=False)),
             color=alt.Color("Status:N", scale=status_scale(), legend=_legend()),
-            tooltip=["Country:N", "Organization:N", "Status:N", "From:N", "Until:N", "Sources:N"],
+            tooltip=[
+                "Country:N",
+                "Organization:N",
+                "Status:N",
+                "From:N",
+                "Until:N",
+                "Sources:N",
+                *(["Record:N"] if "Record" in spans.columns else []),
+            ],
         )
     )
     layers = [bars]
@@ -135,20 +165,27 @@ def year_bar_chart(counts: pd.DataFrame, title: str) -> alt.Chart:
     )
 
 
-def status_bar_chart(totals: pd.DataFrame, title: str) -> alt.Chart:
-    """Stacked horizontal bars: countries per organization, split by status."""
+def status_bar_chart(totals: pd.DataFrame, title: str, order: list[str] | None = None) -> alt.Chart:
+    """Stacked horizontal bars: countries per organization, split by status.
+
+    Organizations come in `order` (their labels) when given, else the biggest first.
+    """
     biggest_first = list(totals.groupby("Organization")["Count"].sum().sort_values().index[::-1])
+    sort = order if order is not None else biggest_first
     return (
         alt.Chart(totals, title=title)
         .mark_bar()
         .encode(
             x=alt.X("Count:Q", title="Countries", axis=alt.Axis(tickMinStep=1, format="d")),
-            y=alt.Y(
-                "Organization:N", sort=biggest_first, title=None, axis=alt.Axis(labelOverlap=False)
-            ),
+            y=alt.Y("Organization:N", sort=sort, title=None, axis=alt.Axis(labelOverlap=False)),
             color=alt.Color("Status:N", scale=status_scale(), legend=_legend()),
             order=alt.Order("Status:N"),
-            tooltip=["Organization:N", "Status:N", "Count:Q"],
+            tooltip=[
+                "Organization:N",
+                "Status:N",
+                "Count:Q",
+                *(["Checked up to:N"] if "Checked up to" in totals.columns else []),
+            ],
         )
         .properties(height=max(260, 34 * totals["Organization"].nunique()))
     )

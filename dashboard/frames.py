@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard import vocabularies as v
+from dashboard.coverage import record_labels
 from dashboard.package import DataPackage
 
 
@@ -58,6 +59,7 @@ def membership_table(
             "From": out["start_date"],
             "Until": out["end_date"],
             "Note": out["note"],
+            "Record": record_labels(out["source_ids"]),
             "Sources": out["source_ids"].map(", ".join),
             "Link": out["source_ids"].map(lambda ids: first_source_url(ids, urls)),
         }

@@ -13,16 +13,22 @@ import pandas as pd
 
 from dashboard import charts, exports, tables
 from dashboard import vocabularies as v
-from dashboard.config import MAX_MATRIX_CELLS, MAX_TIMELINE_LANES
+from dashboard.config import (
+    MAX_MATRIX_CELLS,
+    MAX_MATRIX_COLUMNS,
+    MAX_MATRIX_ROWS,
+    MAX_TIMELINE_LANES,
+)
+from dashboard.coverage import Records, coverage_labels, organization_records
 from dashboard.filters import MembershipFilter, filter_memberships
 from dashboard.frames import country_names, membership_table, organization_names
 from dashboard.package import DataPackage
+from dashboard.selection import choose_grid, grid_note, rank_organizations
 from dashboard.summaries import (
     as_of_matrix,
     compare_countries,
     distinct_items,
     event_markers,
-    limit_matrix,
     status_counts,
     timeline_frame,
 )
@@ -66,6 +72,8 @@ class Options:
     countries: dict[str, str]
     organizations: dict[str, str]
     present: list[str]  # countries with a span, by name
+    choices: dict[str, str]  # organization id → 'SCO — Shanghai Cooperation Organisation'
+    records: Records  # each organization's label, coverage and check date
 
 
 @dataclass(frozen=True)
@@ -73,22 +81,34 @@ class Matrix:
     """Who held which status on one day: the capped grid, its counts, what was left out."""
 
     figure: charts.Figure | None
-    counts: pd.DataFrame
+    counts: pd.DataFrame  # every organization, with its coverage and check date
     shown_organizations: int
     total_organizations: int
+    note: str = ""  # what the grid left out
 
 
 @dataclass(frozen=True)
 class Timeline:
     figure: charts.Figure
     lanes: int
+    shown: int = 0
 
 
 def options(pkg: DataPackage) -> Options:
     countries, orgs = country_names(pkg), organization_names(pkg)
     spans = pkg["memberships"]
     present = sorted(set(spans["country"]), key=lambda c: countries.get(c, c))
-    return Options(countries, orgs, present)
+    names = dict(zip(pkg["organizations"]["id"], pkg["organizations"]["name"], strict=True))
+    labels = {
+        o: f"{short} — {names[o]}" if names[o] != short else short for o, short in orgs.items()
+    }
+    choices = dict(sorted(labels.items(), key=lambda item: item[1].lower()))
+    return Options(countries, orgs, present, choices, organization_records(pkg))
+
+
+def _first(records: Records, params: MembershipFilter) -> list[str]:
+    """Organizations a chart shows first: those picked, then the curated ones."""
+    return [*params.organizations, *records.curated()]
 
 
 def rows(pkg: DataPackage, params: MembershipFilter) -> pd.DataFrame:
@@ -102,35 +122,63 @@ def cited(pkg: DataPackage, shown: pd.DataFrame, params: MembershipFilter) -> st
 
 
 def matrix(pkg: DataPackage, shown: pd.DataFrame, params: MembershipFilter, day: date) -> Matrix:
-    del params  # cache key
-    grid = as_of_matrix(shown, day, country_names(pkg), organization_names(pkg))
+    """The status grid of one day (as much as stays readable) and the counts of every
+    organization, partial ones labelled, each with its check date."""
+    records = organization_records(pkg)
+    grid = as_of_matrix(shown, day, country_names(pkg), records.labels())
     if grid.empty:
         return Matrix(None, pd.DataFrame(), 0, 0)
-    capped, total = limit_matrix(grid, MAX_MATRIX_CELLS)
+    first = _first(records, params)
+    chosen = choose_grid(grid, first, MAX_MATRIX_ROWS, MAX_MATRIX_COLUMNS, MAX_MATRIX_CELLS)
     title = f"Status as of {day.isoformat()}"
     figure = charts.Figure.of(
-        charts.status_matrix_chart(capped, title), title, f"memberships-{day.isoformat()}"
+        charts.status_matrix_chart(chosen.rows, title, chosen.by),
+        title,
+        f"memberships-{day.isoformat()}",
     )
-    return Matrix(figure, status_counts(grid), capped["Organization"].nunique(), total)
+    counts = status_counts(grid)
+    rank = {org: i for i, org in enumerate(rank_organizations(grid, first))}
+    counts = counts.iloc[counts["organization"].map(rank).argsort(kind="stable")]
+    coverage, checked = coverage_labels(records, counts["organization"])
+    statuses = [c for c in counts.columns if c not in ("organization", "Organization", "Total")]
+    counts = counts.assign(Coverage=coverage, **{"Checked up to": checked})
+    counts = counts[
+        ["organization", "Organization", "Total", "Checked up to", "Coverage", *statuses]
+    ]
+    return Matrix(
+        figure,
+        counts.reset_index(drop=True),
+        chosen.organizations,
+        chosen.organizations_total,
+        grid_note(chosen),
+    )
 
 
 def timeline(
     pkg: DataPackage, shown: pd.DataFrame, params: MembershipFilter, today: date
 ) -> Timeline:
-    del params  # cache key
+    """Status spans lane by lane: organizations picked or curated first, then the largest."""
+    records = organization_records(pkg)
+    labels = records.labels()
+    ranked = shown[["organization", "country"]].assign(
+        Organization=shown["organization"].map(labels).fillna(shown["organization"])
+    )
+    order = rank_organizations(ranked, _first(records, params))
     bars, lanes = timeline_frame(
-        shown, today, country_names(pkg), organization_names(pkg), MAX_TIMELINE_LANES
+        shown, today, country_names(pkg), organization_names(pkg), MAX_TIMELINE_LANES, order
     )
     summits = pkg["events"][pkg["events"]["kind"] == "summit"]
     markers = event_markers(summits, tuple(shown["organization"].unique()))
     title = "Status spans; dashed: summits"
     chart = charts.membership_timeline_chart(bars, markers, title)
-    return Timeline(charts.Figure.of(chart, "Membership timeline", "membership-timeline"), lanes)
+    figure = charts.Figure.of(chart, "Membership timeline", "membership-timeline")
+    return Timeline(figure, lanes, bars["Lane"].nunique())
 
 
 def comparison(pkg: DataPackage, day: date, compared: tuple[str, ...]) -> pd.DataFrame:
     countries = country_names(pkg)
-    everyone = as_of_matrix(pkg["memberships"], day, countries, organization_names(pkg))
+    labels = organization_records(pkg).labels()
+    everyone = as_of_matrix(pkg["memberships"], day, countries, labels)
     return compare_countries(everyone, compared, countries)
 
 

@@ -8,8 +8,10 @@ import numpy as np
 import pandas as pd
 
 from dashboard import vocabularies as v
+from dashboard.coverage import record_labels
 from dashboard.filters import active_on
 from dashboard.frames import named
+from dashboard.selection import choose_lanes
 
 
 def as_of_matrix(
@@ -27,16 +29,21 @@ def as_of_matrix(
             "Status": active["status"].map(v.MEMBERSHIP_STATUSES),
             "Since": active["start_date"],
             "Sources": active["source_ids"].map(", ".join),
+            "Record": record_labels(active["source_ids"]),
         }
     ).reset_index(drop=True)
 
 
 def status_counts(matrix: pd.DataFrame) -> pd.DataFrame:
-    """How many countries hold each status in each organization (a wide table)."""
+    """How many countries hold each status in each organization (a wide table, with the id)."""
     if matrix.empty:
         return pd.DataFrame()
     counts = matrix.pivot_table(
-        index="Organization", columns="Status", values="Country", aggfunc="count", fill_value=0
+        index=["organization", "Organization"],
+        columns="Status",
+        values="Country",
+        aggfunc="count",
+        fill_value=0,
     )
     ordered = [s for s in v.MEMBERSHIP_STATUSES.values() if s in counts.columns]
     counts = counts[ordered]
@@ -50,11 +57,17 @@ def timeline_frame(
     countries: dict[str, str],
     orgs: dict[str, str],
     max_lanes: int,
+    order: list[str] | None = None,
 ) -> tuple[pd.DataFrame, int]:
-    """Bars for the timeline (open spans run to today), limited to `max_lanes` lanes."""
+    """Bars for the timeline (open spans run to today), limited to `max_lanes` lanes.
+
+    Lanes come organization by organization, in `order` (ids; others after, by name), each
+    organization's countries by name.
+    """
     lane = named(spans["organization"], orgs) + " · " + named(spans["country"], countries)
     frame = pd.DataFrame(
         {
+            "organization": spans["organization"],
             "Lane": lane,
             "Country": named(spans["country"], countries),
             "Organization": named(spans["organization"], orgs),
@@ -64,11 +77,10 @@ def timeline_frame(
             "From": spans["start_date"],
             "Until": spans["end_date"].replace("", "today"),
             "Sources": spans["source_ids"].map(", ".join),
+            "Record": record_labels(spans["source_ids"]),
         }
     )
-    total = frame["Lane"].nunique()
-    keep = sorted(frame["Lane"].unique())[:max_lanes]
-    return frame[frame["Lane"].isin(keep)].reset_index(drop=True), total
+    return choose_lanes(frame, order or [], max_lanes), frame["Lane"].nunique()
 
 
 def event_markers(events: pd.DataFrame, participants: tuple[str, ...] = ()) -> pd.DataFrame:
@@ -97,11 +109,11 @@ def compare_countries(
     wide = chosen.pivot_table(
         index="Organization", columns="country", values="Status", aggfunc="first"
     )
-    wide = wide.reindex(columns=[c for c in codes if c in wide.columns])
+    wide = wide.reindex(columns=list(codes))  # a country in none of them is a column of '—'
     shared = wide.notna().all(axis=1)
     same = wide.nunique(axis=1, dropna=False) == 1
     wide.columns = [countries.get(c, c) for c in wide.columns]
-    wide = wide.fillna("—")
+    wide = wide.astype(object).fillna("—")
     wide["All in it"] = shared.map({True: "yes", False: "no"})
     wide["Same status"] = (shared & same).map({True: "yes", False: "no"})
     return wide.reset_index()
@@ -228,24 +240,9 @@ def member_statuses(spans: pd.DataFrame, organization: str, day: date) -> dict[s
     return dict(zip(active["country"], active["status"], strict=True))
 
 
-def limit_matrix(matrix: pd.DataFrame, max_cells: int) -> tuple[pd.DataFrame, int]:
-    """Keep the organizations with most countries until the grid has at most `max_cells` cells."""
-    sizes = matrix["Organization"].value_counts()
-    members = matrix.groupby("Organization")["Country"].agg(set)  # one pass, not one per org
-    countries_so_far: set[str] = set()
-    keep = []
-    for org in sizes.index:
-        candidate = countries_so_far | members[org]
-        if keep and len(candidate) * (len(keep) + 1) > max_cells:
-            break
-        keep.append(org)
-        countries_so_far = candidate
-    return matrix[matrix["Organization"].isin(keep)], len(sizes)
-
-
 def status_totals(matrix: pd.DataFrame) -> pd.DataFrame:
     """Long counts of countries per organization and status (for a stacked bar)."""
-    counts = matrix.groupby(["Organization", "Status"], observed=True).size()
+    counts = matrix.groupby(["organization", "Organization", "Status"], observed=True).size()
     return counts.rename("Count").reset_index()
 
 

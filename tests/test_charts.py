@@ -81,3 +81,25 @@ def test_status_bar_chart_spec(pkg):
     spec = charts.status_bar_chart(status_totals(matrix), "t").to_dict()
     assert spec["mark"]["type"] == "bar"
     assert spec["encoding"]["color"]["scale"]["range"] == list(STATUS_COLORS.values())
+
+
+def test_status_matrix_orientation_and_order(pkg):
+    matrix = as_of_matrix(pkg["memberships"], date(2026, 1, 1), NAMES, ORGS)
+    by_country = charts.status_matrix_chart(matrix, "t").to_dict()
+    assert by_country["encoding"]["y"]["field"] == "Country"
+    assert by_country["encoding"]["y"]["sort"] == "ascending"
+    assert by_country["encoding"]["x"]["axis"]["labelAngle"] == -40  # few columns
+    by_org = charts.status_matrix_chart(matrix, "t", rows="Organization").to_dict()
+    assert by_org["encoding"]["y"]["field"] == "Organization"
+    assert by_org["encoding"]["y"]["sort"] == list(dict.fromkeys(matrix["Organization"]))
+    assert {t["field"] for t in by_org["encoding"]["tooltip"]} >= {"Record"}
+
+
+def test_status_bar_chart_keeps_a_given_order_and_shows_check_dates(pkg):
+    from dashboard.summaries import status_totals
+
+    matrix = as_of_matrix(pkg["memberships"], date(2026, 1, 1), NAMES, ORGS)
+    totals = status_totals(matrix).assign(**{"Checked up to": "2026-11-23"})
+    spec = charts.status_bar_chart(totals, "t", order=["EAEU", "SCO"]).to_dict()
+    assert spec["encoding"]["y"]["sort"] == ["EAEU", "SCO"]
+    assert {t["field"] for t in spec["encoding"]["tooltip"]} >= {"Checked up to"}

@@ -14,7 +14,6 @@ from dashboard.summaries import (
     compare_countries,
     event_markers,
     latest_trade,
-    limit_matrix,
     recent_changes,
     sector_counts,
     status_counts,
@@ -128,16 +127,24 @@ def test_status_totals_and_latest_trade(pkg):
     assert latest_trade(pkg["trade"], ("IRN", "RUS")) is None
 
 
-@pytest.mark.parametrize(
-    ("max_cells", "kept"), [(100, {"A", "B", "C"}), (8, {"A", "B"}), (7, {"A"}), (1, {"A"})]
-)
-def test_limit_matrix_keeps_biggest_organizations_within_cells(max_cells, kept):
-    matrix = pd.DataFrame(
-        {
-            "Organization": ["A", "A", "A", "B", "B", "C"],
-            "Country": ["x", "y", "z", "x", "w", "v"],
-        }
+def test_comparing_a_country_with_no_status_keeps_its_column(pkg):
+    matrix = as_of_matrix(pkg["memberships"], date(2026, 1, 1), NAMES, ORGS)
+    table = compare_countries(matrix, ("IRN", "XXX"), NAMES).set_index("Organization")
+    assert list(table.columns) == ["Iran", "XXX", "All in it", "Same status"]
+    assert set(table["XXX"]) == {"—"}
+    assert set(table["All in it"]) == {"no"}
+
+
+def test_matrix_and_timeline_rows_carry_their_record(pkg):
+    matrix = as_of_matrix(pkg["memberships"], date(2026, 1, 1), NAMES, ORGS)
+    assert set(matrix["Record"]) == {""}  # MINI cites no COW source
+    frame, _ = timeline_frame(pkg["memberships"], date(2026, 1, 1), NAMES, ORGS, 10)
+    assert set(frame["Record"]) == {""}
+
+
+def test_timeline_lanes_follow_the_given_order(pkg):
+    frame, lanes = timeline_frame(
+        pkg["memberships"], date(2026, 1, 1), NAMES, ORGS, 3, order=["eaeu", "sco"]
     )
-    grid, total = limit_matrix(matrix, max_cells)
-    assert total == 3
-    assert set(grid["Organization"]) == kept
+    assert lanes == 5
+    assert list(dict.fromkeys(frame["Lane"])) == ["EAEU · Belarus", "EAEU · Iran", "SCO · Belarus"]

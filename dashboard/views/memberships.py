@@ -4,11 +4,12 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard import cache, membership_views, ui
+from dashboard import cache, coverage, membership_views, ui
 from dashboard import vocabularies as v
-from dashboard.config import DEFAULT_COMPARE, MAX_TIMELINE_LANES
+from dashboard.config import DEFAULT_COMPARE
 from dashboard.filters import MembershipFilter
 from dashboard.page_params import MEMBERSHIPS, SORT_ORDERS, chips
+from dashboard.urlstate import escape_markdown
 
 pkg = ui.page("Memberships", "Every country's status in each organization, span by span.")
 options = cache.membership_options(pkg)
@@ -35,8 +36,20 @@ def name_of(code: str) -> str:
 
 with st.sidebar:
     st.header("Filters")
-    st.multiselect("Organizations", list(orgs), format_func=lambda o: orgs.get(o, o), key="m-org")
-    st.multiselect("Countries", present, format_func=name_of, key="m-country")
+    st.multiselect(
+        "Organizations",
+        list(options.choices),
+        format_func=lambda o: options.choices.get(o, o),
+        key="m-org",
+        placeholder=f"All {len(orgs):,}: type to search",
+    )
+    st.multiselect(
+        "Countries",
+        present,
+        format_func=name_of,
+        key="m-country",
+        placeholder=f"All {len(present):,}: type to search",
+    )
     st.multiselect(
         "Statuses",
         list(v.MEMBERSHIP_STATUSES),
@@ -80,22 +93,19 @@ else:
     if grid.figure is None:
         st.info("No membership matching these filters was in effect on that day.")
     else:
-        if grid.shown_organizations < grid.total_organizations:
-            st.caption(
-                f"Grid shows {grid.shown_organizations} of {grid.total_organizations} "
-                "organizations (those with most countries); the counts cover all."
-            )
-        left, right = st.columns([3, 2])
-        with left:
-            ui.chart(grid.figure, "m-matrix", context)
-        with right:
-            ui.table(grid.counts, key="m-counts")
+        if grid.note:
+            st.caption(grid.note)
+        ui.chart(grid.figure, "m-matrix", context)
+        st.markdown("**Countries by status in each organization**")
+        ui.table(grid.counts, key="m-counts", hidden=("organization",))
+        st.caption(escape_markdown(coverage.counts_caption(options.records)))
 
     st.subheader("Timeline")
     timeline = cache.membership_timeline(pkg, shown, params, date.today())
-    if timeline.lanes > MAX_TIMELINE_LANES:
+    if timeline.lanes > timeline.shown:
         st.caption(
-            f"Showing {MAX_TIMELINE_LANES} of {timeline.lanes} lanes; filter to see the others."
+            f"Showing {timeline.shown} of {timeline.lanes:,} lanes (organizations picked or "
+            "curated first, then those with most countries); filter to see the others."
         )
     ui.chart(timeline.figure, "m-timeline", context)
 

@@ -1,0 +1,118 @@
+"""Choosing what a chart shows when a package is broad, and saying what it left out.
+
+Organizations are ranked the same way everywhere: those the reader picked or that are curated
+first, then those with most countries, then by name. A grid keeps the organizations and the
+countries that fit a readable size; a timeline keeps the lanes of the first organizations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+import pandas as pd
+
+
+def rank_organizations(matrix: pd.DataFrame, first: Collection[str] = ()) -> list[str]:
+    """Organization ids of `matrix` (columns organization, country, Organization), best first."""
+    if matrix.empty:
+        return []
+    groups = matrix.groupby("organization", sort=False)
+    order = pd.DataFrame(
+        {
+            "later": ~groups.size().index.isin(list(first)),
+            "countries": -groups["country"].nunique(),
+            "label": groups["Organization"].first().str.lower(),
+        }
+    )
+    return list(order.sort_values(["later", "countries", "label"]).index)
+
+
+@dataclass(frozen=True)
+class Grid:
+    """The part of an as-of matrix a grid shows, and how much there was."""
+
+    rows: pd.DataFrame
+    by: str  # the column drawn as rows: "Country" or "Organization"
+    organizations: int
+    organizations_total: int
+    countries: int
+    countries_total: int
+
+    @property
+    def complete(self) -> bool:
+        return (self.organizations, self.countries) == (
+            self.organizations_total,
+            self.countries_total,
+        )
+
+
+def choose_grid(
+    matrix: pd.DataFrame,
+    first: Collection[str],
+    max_rows: int,
+    max_columns: int,
+    max_cells: int,
+) -> Grid:
+    """The organizations and countries a readable grid shows.
+
+    The longer dimension is drawn as rows (up to `max_rows`), the other as columns (up to
+    `max_columns`), within `max_cells`. Organizations are taken in rank order; countries by how
+    many of the chosen organizations they have a status in, then by name.
+    """
+    ranked = rank_organizations(matrix, first)
+    n_countries = matrix["country"].nunique()
+    by = "Organization" if len(ranked) > n_countries else "Country"
+    if by == "Country":  # organizations are the columns: choose them first
+        organizations = ranked[:max_columns]
+        room = min(max_rows, max_cells // max(len(organizations), 1))
+    else:  # organizations are the rows, up to what leaves room for the columns
+        columns = min(max_columns, n_countries)
+        organizations = ranked[: min(max_rows, max_cells // max(columns, 1))]
+        room = columns
+    chosen = matrix[matrix["organization"].isin(organizations)]
+    counts = chosen.groupby("country").agg(n=("organization", "nunique"), name=("Country", "first"))
+    counts = counts.assign(name=counts["name"].str.lower(), n=-counts["n"])
+    countries = list(counts.sort_values(["n", "name"]).index[:room])
+    rows = chosen[chosen["country"].isin(countries)]
+    rank = {org: i for i, org in enumerate(organizations)}
+    rows = rows.iloc[rows["organization"].map(rank).argsort(kind="stable")]
+    return Grid(rows, by, len(organizations), len(ranked), len(countries), n_countries)
+
+
+def grid_note(grid: Grid) -> str:
+    """What a grid left out: 'Showing 50 of 412 organizations … and 30 of 195 countries …'."""
+    if grid.complete:
+        return ""
+    parts = []
+    if grid.organizations < grid.organizations_total:
+        parts.append(
+            f"{grid.organizations:,} of {grid.organizations_total:,} organizations (those "
+            "picked or curated first, then those with most countries)"
+        )
+    if grid.countries < grid.countries_total:
+        parts.append(
+            f"{grid.countries:,} of {grid.countries_total:,} countries (those with a status in "
+            "most of them)"
+        )
+    return (
+        f"Showing {' and '.join(parts)}. Filter by organization or country to see others; "
+        "the counts below cover all."
+    )
+
+
+def choose_lanes(frame: pd.DataFrame, order: list[str], max_lanes: int) -> pd.DataFrame:
+    """Timeline bars of the first `max_lanes` lanes: organizations in `order`, countries by name.
+
+    `frame` has the columns organization, Country and Lane; the result is sorted lane by lane.
+    """
+    rank = {org: i for i, org in enumerate(order)}
+    keyed = frame.assign(
+        _rank=frame["organization"].map(rank).fillna(len(rank)),
+        _org=frame["Organization"].str.lower(),
+        _country=frame["Country"].str.lower(),
+    )
+    keyed = keyed.sort_values(["_rank", "_org", "_country", "Start"], kind="stable")
+    lanes = list(dict.fromkeys(keyed["Lane"]))[:max_lanes]
+    kept = keyed[keyed["Lane"].isin(lanes)]
+    return kept.drop(columns=["_rank", "_org", "_country"]).reset_index(drop=True)
