@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard import cache, ui
 from dashboard.page_params import NONE
+from dashboard.urlstate import escape_markdown
 
 pkg = ui.page(
     "Who belongs where, what they signed, how goods move",
@@ -16,16 +17,24 @@ ui.url_state("", NONE, {}, {})
 view = cache.overview(pkg, date.today())
 
 cols = st.columns(5)
-cols[0].metric("Organizations", view.organizations)
-cols[1].metric("Countries in them today", view.countries_today)
-cols[2].metric("Agreements", view.agreements)
-cols[3].metric("Corridor legs", view.legs)
-cols[4].metric("Sources", view.sources)
+cols[0].metric("Organizations", f"{view.organizations:,}")
+cols[1].metric("Countries in them today", f"{view.countries_today:,}")
+cols[2].metric("Agreements", f"{view.agreements:,}")
+cols[3].metric("Corridor legs", f"{view.legs:,}")
+cols[4].metric("Sources", f"{view.sources:,}")
+with st.container(key="o-coverage"):
+    for note in (view.organizations_note, view.countries_note):
+        if note:
+            st.caption(escape_markdown(note))  # names come from the data
 
 left, right = st.columns([3, 2])
 with left:
     if view.status is not None:
+        if view.status_note:
+            st.caption(view.status_note)
         ui.chart(view.status, "o-status")
+        with st.container(key="o-status-checked"):
+            st.text(view.status_checked)
     st.subheader("Most recent changes")
     ui.table(view.recent, key="o-recent")
 with right:
@@ -35,6 +44,8 @@ with right:
         st.text(" and ".join(pair.names))
         st.metric("Organizations where both have a status today", len(pair.together))
         st.text(", ".join(pair.together) or "none")
+        if pair.together_note:
+            st.caption(pair.together_note)
         st.metric("Bilateral documents in the data", pair.documents)
         if pair.latest_signed:
             st.text(pair.latest_signed)
