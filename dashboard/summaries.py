@@ -64,23 +64,27 @@ def timeline_frame(
     Lanes come organization by organization, in `order` (ids; others after, by name), each
     organization's countries by name.
     """
-    lane = named(spans["organization"], orgs) + " · " + named(spans["country"], countries)
-    frame = pd.DataFrame(
+    country, organization = named(spans["country"], countries), named(spans["organization"], orgs)
+    keys = pd.DataFrame(
         {
             "organization": spans["organization"],
-            "Lane": lane,
-            "Country": named(spans["country"], countries),
-            "Organization": named(spans["organization"], orgs),
-            "Status": spans["status"].map(v.MEMBERSHIP_STATUSES),
+            "Lane": organization + " · " + country,
+            "Country": country,
+            "Organization": organization,
             "Start": spans["start_date_ts"],
-            "End": spans["end_date_ts"].fillna(pd.Timestamp(today)),
-            "From": spans["start_date"],
-            "Until": spans["end_date"].replace("", "today"),
-            "Sources": spans["source_ids"].map(", ".join),
-            "Record": record_labels(spans["source_ids"]),
         }
     )
-    return choose_lanes(frame, order or [], max_lanes), frame["Lane"].nunique()
+    kept = choose_lanes(keys.assign(_row=range(len(keys))), order or [], max_lanes)
+    chosen = spans.iloc[kept.pop("_row").to_numpy()]  # only the kept rows are dressed up
+    frame = kept.assign(
+        Status=chosen["status"].map(v.MEMBERSHIP_STATUSES).to_numpy(),
+        End=chosen["end_date_ts"].fillna(pd.Timestamp(today)).to_numpy(),
+        From=chosen["start_date"].to_numpy(),
+        Until=chosen["end_date"].replace("", "today").to_numpy(),
+        Sources=chosen["source_ids"].map(", ".join).to_numpy(),
+        Record=record_labels(chosen["source_ids"]).to_numpy(),
+    )
+    return frame, keys["Lane"].nunique()
 
 
 def event_markers(events: pd.DataFrame, participants: tuple[str, ...] = ()) -> pd.DataFrame:
