@@ -16,6 +16,7 @@ import streamlit as st
 
 from dashboard import (
     agreement_views,
+    corridor_views,
     exports,
     listing_views,
     membership_views,
@@ -112,6 +113,7 @@ membership_comparison = derived()(membership_views.comparison)
 membership_page = derived(rows=True)(membership_views.table_page)
 
 overview = derived()(overview_views.overview)
+corridor_shading = derived()(corridor_views.shading)
 source_rows = derived()(listing_views.sources)
 source_page = derived(rows=True)(listing_views.sources_page)
 problem_rows = derived()(listing_views.problems)

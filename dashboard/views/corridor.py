@@ -4,12 +4,11 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard import maps, routes, ui
+from dashboard import cache, maps, routes, ui
 from dashboard import vocabularies as v
 from dashboard.config import BASEMAP_ATTRIBUTION, DEFAULT_ROUTE, MAP_HEIGHT
 from dashboard.frames import country_names, organization_names, place_names, segment_table
 from dashboard.page_params import CORRIDOR, chips
-from dashboard.summaries import member_statuses
 
 PREFER = {routes.FEWEST_LEGS: "Fewest legs", routes.SHORTEST_KNOWN: "Shortest known length"}
 
@@ -51,18 +50,21 @@ with st.sidebar:
         "Statuses", list(v.SEGMENT_STATUSES), format_func=v.SEGMENT_STATUSES.get, key="c-status"
     )
     shown = st.multiselect("Layers", layers, format_func=maps.LAYER_NAMES.get, key="c-layers")
+    choices = cache.membership_options(pkg).choices  # 'SCO — Shanghai Cooperation …'
     org = st.selectbox(
         "Shade countries by membership of",
-        ["", *orgs],
-        format_func=lambda o: orgs.get(o, "(no shading)"),
+        ["", *choices],
+        format_func=lambda o: choices.get(o, "(no shading)"),
         key="c-org",
+        help="Type to search by abbreviation or name.",
     )
     day = st.date_input("Membership as of", None, ui.EARLIEST, ui.LATEST, key="c-as-of")
     day = day or date.today()  # a cleared field means today
 
 params = routes.SegmentFilter(tuple(branches), tuple(modes), tuple(statuses))
 legs = routes.filter_segments(segments, params)
-shading = member_statuses(pkg["memberships"], org, day) if org else None
+shaded = cache.corridor_shading(pkg, org, day) if org else None
+shading = shaded.statuses if shaded else None
 layers_on = tuple(s for s in shown if org or s != "shading")
 dots = maps.place_frame(places, country_names(pkg))
 labels = maps.label_frame(dots, segments)
@@ -70,8 +72,11 @@ deck = maps.build_deck(maps.segment_frame(legs, places), dots, labels, layers_on
 st.pydeck_chart(deck, height=MAP_HEIGHT, key="c-map")
 st.markdown(maps.legend_html("shading" in layers_on), unsafe_allow_html=True)
 st.caption(f"{BASEMAP_ATTRIBUTION} Sea waypoints are schematic drawing aids, not tracks.")
-if org:
-    st.text(f"{orgs[org]} on {day.isoformat()}: {len(shading)} countries shaded by status.")
+if shaded:
+    with st.container(key="c-shaded"):
+        st.text(shaded.text)  # as text: labels and names come from the data
+        if shaded.missing:
+            st.text(shaded.missing)
 if legs.empty:
     ui.nothing_matches("route legs")
 
