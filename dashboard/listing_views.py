@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard import tables
+from dashboard.coverage import checked_table, organization_records, summary_line
 from dashboard.filters import filter_by_text
 from dashboard.frames import problem_table, source_table
 from dashboard.package import DataPackage
@@ -33,6 +34,15 @@ def _same(rows: pd.DataFrame) -> pd.DataFrame:
 def sources(pkg: DataPackage, query: str) -> pd.DataFrame:
     """Every source with the rows that cite it, searched by title, publisher, id or row."""
     return filter_by_text(source_table(pkg), ("id", "Title", "Publisher", "Rows"), query)
+
+
+def checks(pkg: DataPackage) -> tuple[str, str, str, pd.DataFrame]:
+    """The package's checked-up-to date, the latest source read, a summary line, and each
+    organization's coverage and check date."""
+    records = organization_records(pkg)
+    accessed = pkg["sources"]["accessed"]
+    latest = accessed[accessed != ""].max() if (accessed != "").any() else ""
+    return records.checked, latest, summary_line(records), checked_table(records)
 
 
 def sources_page(

@@ -105,3 +105,15 @@ def test_route_length_says_how_much_of_it_is_estimated(monkeypatch):
     tables = [d.value for d in at.dataframe if "Length basis" in d.value.columns]
     assert len(tables) == 2  # the route's legs and every leg on the map
     assert all(set(t["Length basis"]) <= bases for t in tables)
+
+
+def test_sources_page_shows_when_each_organization_was_checked(monkeypatch):
+    monkeypatch.delenv("DASHBOARD_DATA", raising=False)
+    at = run("dashboard/views/sources.py")
+    assert not at.exception
+    checked = next(m for m in at.metric if m.label == "Package checked up to")
+    assert re.fullmatch(r"\d{4}(-\d{2}){0,2}", checked.value)
+    table = next(d.value for d in at.dataframe if "Checked up to" in d.value.columns)
+    assert "NAM (partial)" in set(table["Organization"])
+    assert set(table["Coverage"]) <= {"Complete", "Partial"}
+    assert (table["Checked up to"] != "").all()
