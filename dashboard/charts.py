@@ -12,8 +12,10 @@ from dashboard import vocabularies as v
 from dashboard.config import SECTOR_COLORS, STATUS_COLORS
 
 ROW_PX = 24  # height per category row: every label stays readable
-COLUMN_PX = 24  # width of a grid column
 STEEP_LABELS = 12  # past this many grid columns their labels stand upright
+CHAR_PX = 7  # approximate width of one label character
+LABEL_PX = 180  # longest label drawn, in pixels
+TITLE_PX = 30  # a chart title and its gap
 
 
 def _legend() -> alt.Legend:
@@ -42,8 +44,10 @@ def status_matrix_chart(matrix: pd.DataFrame, title: str, rows: str = "Country")
     """
     columns = "Organization" if rows == "Country" else "Country"
     order = {"Country": "ascending", "Organization": list(dict.fromkeys(matrix["Organization"]))}
-    height = max(120, ROW_PX * matrix[rows].nunique())
     many = matrix[columns].nunique() > STEEP_LABELS  # narrow columns: labels stand upright
+    # Streamlit fits the whole chart, top labels included, into the height: add their room
+    longest = min(LABEL_PX, CHAR_PX * int(matrix[columns].astype(str).str.len().max()))
+    height = ROW_PX * matrix[rows].nunique() + TITLE_PX + int(longest * (1 if many else 0.65))
     base = alt.Chart(matrix, title=title).encode(
         x=alt.X(
             f"{columns}:N",
@@ -68,7 +72,7 @@ def status_matrix_chart(matrix: pd.DataFrame, title: str, rows: str = "Country")
         color=alt.Color("Status:N", scale=status_scale(), legend=_legend()),
         tooltip=tooltip,
     )
-    return cells.properties(height=height, width=alt.Step(COLUMN_PX))
+    return cells.properties(height=max(120, height))
 
 
 def membership_timeline_chart(spans: pd.DataFrame, markers: pd.DataFrame, title: str) -> alt.Chart:

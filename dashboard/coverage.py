@@ -160,10 +160,12 @@ def summary_line(records: Records) -> str:
     return "; ".join(parts) + "." if parts else ""
 
 
-def counts_caption(records: Records) -> str:
-    """The line under a table of counts: what '(partial)' means, and how current the data is."""
+def counts_caption(records: Records, shown: list[str] | None = None) -> str:
+    """The line under a table of counts: what '(partial)' means when one of `shown` (ids; all
+    when None) is partial, and how current the data is."""
     text = summary_line(records)
-    if records.partial():
+    table = records.table if shown is None else records.table.reindex(shown)
+    if (table["coverage"] == PARTIAL).any():
         text = (
             "(partial): some members are known to be missing, so the counts are a slice, not the "
             "whole. " + text

@@ -93,3 +93,9 @@ def test_a_package_without_coverage_columns_has_plain_labels(mini_pkg):
     assert coverage.summary_line(records) == "2 curated organizations."
     assert set(records.table["checked"]) == {"not given"}
     assert MINI["organizations"][0].count("coverage") == 0
+
+
+def test_counts_caption_explains_partial_only_when_one_is_shown(layered):
+    records = coverage.organization_records(layered)
+    assert coverage.counts_caption(records, ["eaeu", "sco"]).startswith("(partial)")
+    assert coverage.counts_caption(records, ["wpact"]) == coverage.summary_line(records)

@@ -98,7 +98,8 @@ else:
         ui.chart(grid.figure, "m-matrix", context)
         st.markdown("**Countries by status in each organization**")
         ui.table(grid.counts, key="m-counts", hidden=("organization",))
-        st.caption(escape_markdown(coverage.counts_caption(options.records)))
+        shown_ids = list(grid.counts["organization"])
+        st.caption(escape_markdown(coverage.counts_caption(options.records, shown_ids)))
 
     st.subheader("Timeline")
     timeline = cache.membership_timeline(pkg, shown, params, date.today())
