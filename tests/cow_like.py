@@ -1,12 +1,17 @@
-"""A tiny layered package in the shape of `cow:data`: a COW-like base under a curated folder."""
+"""Layered packages like `cow:data`: a tiny COW-like one, and the real import of COW's files."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+import pytest
+
 from dashboard.config import COW_SOURCE_ID
-from dashboard.package import DataPackage, load_package
-from tests.conftest import write_package
+from dashboard.cow import import_cow
+from dashboard.cow import write_package as write_cow
+from dashboard.package import DEFAULT_DATA_DIR, DataPackage, load_package
+from tests.conftest import ROOT, write_package
 
 ORGANIZATIONS = [
     "id,name,short_name,founded,headquarters,kind,website,description,source_ids,coverage,checked",
@@ -48,3 +53,25 @@ def layered_package(tmp_path: Path) -> DataPackage:
     pkg = load_package((base, top))
     assert pkg.errors == (), pkg.errors
     return pkg
+
+
+COW_DIR = ROOT.parent / "shared" / "cow"  # copies of COW's files beside the clone; never committed
+
+
+def cow_files() -> tuple[Path, Path]:
+    """COW's own files from ../shared/cow; the test is skipped when they are absent, and fails
+    instead when the environment variable CI is set (CI has them beside the clone)."""
+    igo, states = COW_DIR / "IGO_csv.zip", COW_DIR / "states2016.csv"
+    if not (igo.is_file() and states.is_file()):
+        reason = f"COW's IGO_csv.zip and states2016.csv are not in {COW_DIR}"
+        if os.environ.get("CI"):
+            pytest.fail(f"{reason}, and CI is set: the COW tests must run in CI")
+        pytest.skip(f"{reason} (see README, 'Importing the Correlates of War IGO data')")
+    return igo, states
+
+
+def build_cow_data(folder: Path) -> str:
+    """Import COW's files into `folder` and return the layered location `folder:data`."""
+    igo, states = cow_files()
+    write_cow(import_cow(igo, states), folder)
+    return f"{folder}{os.pathsep}{DEFAULT_DATA_DIR}"
