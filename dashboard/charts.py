@@ -85,7 +85,9 @@ def membership_timeline_chart(spans: pd.DataFrame, markers: pd.DataFrame, title:
         .encode(
             x=alt.X("Start:T", title=None, axis=alt.Axis(format="%Y")),
             x2="End:T",
-            y=alt.Y("Lane:N", sort=sort, title=None, axis=alt.Axis(labelOverlap=False)),
+            y=alt.Y(
+                "Lane:N", sort=sort, title=None, axis=alt.Axis(labelOverlap=False, labelLimit=260)
+            ),
             color=alt.Color("Status:N", scale=status_scale(), legend=_legend()),
             tooltip=[
                 "Country:N",

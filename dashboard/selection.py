@@ -58,7 +58,8 @@ def choose_grid(
 
     The longer dimension is drawn as rows (up to `max_rows`), the other as columns (up to
     `max_columns`), within `max_cells`. Organizations are taken in rank order; countries by how
-    many of the chosen organizations they have a status in, then by name.
+    many of the chosen organizations that come `first` they have a status in, then how many of
+    all the chosen ones, then by name.
     """
     ranked = rank_organizations(matrix, first)
     n_countries = matrix["country"].nunique()
@@ -71,9 +72,15 @@ def choose_grid(
         organizations = ranked[: min(max_rows, max_cells // max(columns, 1))]
         room = columns
     chosen = matrix[matrix["organization"].isin(organizations)]
-    counts = chosen.groupby("country").agg(n=("organization", "nunique"), name=("Country", "first"))
-    counts = counts.assign(name=counts["name"].str.lower(), n=-counts["n"])
-    countries = list(counts.sort_values(["n", "name"]).index[:room])
+    in_first = chosen["organization"].isin(list(first))
+    counts = chosen.assign(_first=in_first.to_numpy()).groupby("country")
+    counts = counts.agg(
+        n_first=("_first", "sum"), n=("organization", "nunique"), name=("Country", "first")
+    )
+    counts = counts.assign(
+        name=counts["name"].str.lower(), n_first=-counts["n_first"], n=-counts["n"]
+    )
+    countries = list(counts.sort_values(["n_first", "n", "name"]).index[:room])
     rows = chosen[chosen["country"].isin(countries)]
     rank = {org: i for i, org in enumerate(organizations)}
     rows = rows.iloc[rows["organization"].map(rank).argsort(kind="stable")]
@@ -92,8 +99,8 @@ def grid_note(grid: Grid) -> str:
         )
     if grid.countries < grid.countries_total:
         parts.append(
-            f"{grid.countries:,} of {grid.countries_total:,} countries (those with a status in "
-            "most of them)"
+            f"{grid.countries:,} of {grid.countries_total:,} countries (those in most of the "
+            "picked or curated organizations, then in most of the others)"
         )
     return (
         f"Showing {' and '.join(parts)}. Filter by organization or country to see others; "

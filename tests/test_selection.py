@@ -101,3 +101,13 @@ def test_lanes_follow_the_order_of_organizations_then_countries():
     assert list(kept["Lane"]) == ["B · Ex", "B · Zed", "A · Ex"]
     everything = choose_lanes(frame, [], max_lanes=10)
     assert list(everything["Lane"]) == ["A · Ex", "A · Yon", "B · Ex", "B · Zed", "C · Vee"]
+
+
+def test_countries_in_the_first_organizations_come_first():
+    # every country is in two organizations; only z and y are in the curated one
+    grid = matrix({"curated": "zy", "big": "abcxyz", "other": "abcx"})
+    chosen = choose_grid(grid, ("curated",), max_rows=3, max_columns=3, max_cells=100)
+    assert chosen.by == "Country"
+    assert list(dict.fromkeys(chosen.rows["organization"])) == ["curated", "big", "other"]
+    assert set(chosen.rows["country"]) == {"y", "z", "a"}  # then by how many, then by name
+    assert "those in most of the picked or curated organizations" in grid_note(chosen)
