@@ -118,7 +118,7 @@ def countries_note(matrix: pd.DataFrame, records: Records) -> str:
     """How current the count of countries is: curated rows vs COW's last year."""
     from_cow = matrix["Record"] != "" if "Record" in matrix.columns else matrix["country"] == ""
     if not from_cow.any():
-        return f"Checked up to {records.checked}." if records.checked else ""
+        return ""  # the organizations' line already says how current they are
     curated = matrix.loc[~from_cow, "country"].nunique()
     checked = records.checked or "no date"
     return (
