@@ -23,9 +23,22 @@ def metric(page: Page, label: str) -> str:
 
 
 def choose(page: Page, key: str, option: str) -> None:
-    """Pick an option in the multiselect with this key."""
-    page.locator(f".st-key-{key} input").click()
-    page.get_by_role("option", name=option).first.click()
+    """Pick an option in the multiselect with this key, and see its chip appear.
+
+    On a loaded machine a rerun can move the list under the pointer: the pick is tried again.
+    """
+    box = page.locator(f".st-key-{key}")
+    for attempt in range(3):
+        box.locator("input").click()
+        page.get_by_role("option", name=option).first.click()
+        try:
+            expect(box).to_contain_text(option, timeout=10_000)
+            break
+        except AssertionError:
+            page.keyboard.press("Escape")
+            wait_idle(page)
+            if attempt == 2:
+                raise
     page.keyboard.press("Escape")
     wait_idle(page)
 
