@@ -5,8 +5,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
+from dashboard.dates import period_start
 from dashboard.package import DEFAULT_DATA_DIR
 from dashboard.schema import TABLES_BY_NAME
 
@@ -78,6 +80,24 @@ MINI = {
 # Display names of MINI's countries and organizations
 NAMES = {"IRN": "Iran", "BLR": "Belarus", "RUS": "Russia"}
 ORGS = {"sco": "SCO", "eaeu": "EAEU"}
+
+
+def make_spans(*rows: tuple[str, str, str, str, str]) -> pd.DataFrame:
+    """Membership spans from (country, organization, status, start, end) tuples."""
+    frame = pd.DataFrame(
+        {
+            "id": [f"{c}-{o}-{i}".lower() for i, (c, o, *_) in enumerate(rows)],
+            "country": [r[0] for r in rows],
+            "organization": [r[1] for r in rows],
+            "status": [r[2] for r in rows],
+            "start_date": [r[3] for r in rows],
+            "end_date": [r[4] for r in rows],
+            "source_ids": [(f"src-{i}",) for i in range(len(rows))],
+        }
+    )
+    frame["start_date_ts"] = period_start(frame["start_date"])
+    frame["end_date_ts"] = period_start(frame["end_date"])
+    return frame
 
 
 def write_package(folder: Path, tables: dict[str, list[str]] | None = None) -> Path:
