@@ -1,0 +1,174 @@
+"""Stories for presenters: an ordered list of saved views, as a link token or a small file.
+
+A view is a title and the app-relative link that reopens it (`/memberships?organization=sco`).
+A story travels without any server-side storage: in one URL parameter (compressed JSON in
+URL-safe base64) or in a JSON file. Anything that does not decode into a valid story is
+refused with a `StoryError` saying why; nothing from it is used.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+import zlib
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+FORMAT = "eurasia-dashboard-story"
+VERSION = 1
+MAX_VIEWS = 40
+MAX_TITLE = 120  # characters
+MAX_LINK = 2000  # characters
+MAX_TOKEN = 16_000  # characters of an encoded story
+MAX_FILE = 64_000  # bytes of a story file
+_PATH = re.compile(r"^/[a-z0-9-]*$")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+class StoryError(ValueError):
+    """Input that is not a valid story; the message says what is wrong, in plain words."""
+
+
+@dataclass(frozen=True)
+class View:
+    """One saved view: what the presenter calls it, and the link that reopens it."""
+
+    title: str
+    link: str
+
+
+def view_link(url_path: str, query: dict[str, list[str]]) -> str:
+    """The app-relative link of a page (`""` is the home page) with its query parameters."""
+    pairs = [(name, value) for name, values in query.items() for value in values]
+    return f"/{url_path}" + (f"?{urlencode(pairs)}" if pairs else "")
+
+
+def split_link(link: str) -> tuple[str, dict[str, list[str]]]:
+    """The page's URL path (no slash) and query parameters (repeated keys kept) of a link."""
+    parts = urlsplit(link)
+    query: dict[str, list[str]] = {}
+    for name, value in parse_qsl(parts.query, keep_blank_values=False):
+        query.setdefault(name, []).append(value)
+    return parts.path.lstrip("/"), query
+
+
+def check_link(link: object) -> str:
+    """The link if it reopens a page of this app (`/path?query`), else StoryError."""
+    if not isinstance(link, str) or not link or len(link) > MAX_LINK:
+        raise StoryError("a view's link is missing or too long")
+    parts = urlsplit(link)
+    if parts.scheme or parts.netloc or _CONTROL.search(link) or "\\" in link:
+        raise StoryError(f"'{link[:80]}' is not a link to a page of this dashboard")
+    if not _PATH.match(parts.path):
+        raise StoryError(f"'{link[:80]}' is not a link to a page of this dashboard")
+    return link
+
+
+def check_title(title: object) -> str:
+    """A title as plain one-line text, trimmed to MAX_TITLE characters."""
+    if not isinstance(title, str):
+        raise StoryError("a view's title is not text")
+    return " ".join(_CONTROL.sub(" ", title).split())[:MAX_TITLE] or "Untitled view"
+
+
+def _views(data: object) -> tuple[View, ...]:
+    """Views from decoded JSON: {"views": [{"title": …, "link": …}, …]}."""
+    if not isinstance(data, dict) or not isinstance(data.get("views"), list):
+        raise StoryError("this is not a story: it has no list of views")
+    if data.get("version", VERSION) != VERSION:
+        raise StoryError(f"story version {data.get('version')!r} is not one this app reads")
+    items = data["views"]
+    if len(items) > MAX_VIEWS:
+        raise StoryError(f"a story holds at most {MAX_VIEWS} views; this one has {len(items)}")
+    views = []
+    for item in items:
+        if not isinstance(item, dict):
+            raise StoryError("a view is not a title and a link")
+        views.append(View(check_title(item.get("title")), check_link(item.get("link"))))
+    return tuple(views)
+
+
+def _data(views: tuple[View, ...]) -> dict:
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "views": [{"title": v.title, "link": v.link} for v in views],
+    }
+
+
+def encode(views: tuple[View, ...]) -> str:
+    """The story as one URL-safe token (compressed JSON, base64 without padding)."""
+    raw = json.dumps(_data(views), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return base64.urlsafe_b64encode(zlib.compress(raw, 9)).decode("ascii").rstrip("=")
+
+
+def decode(token: str) -> tuple[View, ...]:
+    """The story a token holds; StoryError when it is damaged, too big or not a story."""
+    token = token.strip()
+    if not token:
+        raise StoryError("the story is empty")
+    if len(token) > MAX_TOKEN:
+        raise StoryError("the story link is too long")
+    damaged = "the story link is damaged (it may have been cut short)"
+    try:
+        packed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+        inflater = zlib.decompressobj()
+        raw = inflater.decompress(packed, MAX_FILE)
+    except (binascii.Error, zlib.error, ValueError):
+        raise StoryError(damaged) from None
+    if inflater.unconsumed_tail:
+        raise StoryError("the story is too big")
+    if not inflater.eof:
+        raise StoryError(damaged)
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except ValueError:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+        raise StoryError(damaged) from None
+    return _views(data)
+
+
+def to_file(views: tuple[View, ...]) -> bytes:
+    """The story as a small, readable JSON file."""
+    return json.dumps(_data(views), ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
+
+
+def from_file(content: bytes) -> tuple[View, ...]:
+    """The story in a file written by `to_file`; StoryError for anything else."""
+    if len(content) > MAX_FILE:
+        raise StoryError("the file is too big to be a story")
+    try:
+        data = json.loads(content.decode("utf-8-sig"))
+    except ValueError:
+        raise StoryError("the file is not a story: it is not JSON") from None
+    if isinstance(data, dict) and data.get("format", FORMAT) != FORMAT:
+        raise StoryError("the file is not a story of this dashboard")
+    return _views(data)
+
+
+def add(views: tuple[View, ...], view: View) -> tuple[View, ...]:
+    """The story with `view` at the end (at most MAX_VIEWS views)."""
+    if len(views) >= MAX_VIEWS:
+        raise StoryError(f"a story holds at most {MAX_VIEWS} views")
+    return (*views, View(check_title(view.title), check_link(view.link)))
+
+
+def move(views: tuple[View, ...], index: int, step: int) -> tuple[View, ...]:
+    """The story with view `index` moved `step` places (-1 up, +1 down), within bounds."""
+    target = index + step
+    if not (0 <= index < len(views) and 0 <= target < len(views)):
+        return views
+    order = list(views)
+    order[index], order[target] = order[target], order[index]
+    return tuple(order)
+
+
+def remove(views: tuple[View, ...], index: int) -> tuple[View, ...]:
+    """The story without view `index`."""
+    return tuple(v for i, v in enumerate(views) if i != index)
+
+
+def retitle(views: tuple[View, ...], index: int, title: str) -> tuple[View, ...]:
+    """The story with view `index` renamed."""
+    return tuple(View(check_title(title), v.link) if i == index else v for i, v in enumerate(views))
