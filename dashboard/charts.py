@@ -16,6 +16,10 @@ STEEP_LABELS = 12  # past this many grid columns their labels stand upright
 CHAR_PX = 7  # approximate width of one label character
 LABEL_PX = 180  # longest label drawn, in pixels
 TITLE_PX = 30  # a chart title and its gap
+LEGEND_PX = 150  # the status legend's eight entries, drawn beside the plot
+# The height given is the plot's own; only the width fits the page. (Streamlit's default, "fit",
+# squeezes title, axes and a tall legend into that height and leaves a small plot empty.)
+FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
 
 
 def _legend() -> alt.Legend:
@@ -47,7 +51,9 @@ def status_matrix_chart(matrix: pd.DataFrame, title: str, rows: str = "Country")
     many = matrix[columns].nunique() > STEEP_LABELS  # narrow columns: labels stand upright
     # Streamlit fits the whole chart, top labels included, into the height: add their room
     longest = min(LABEL_PX, CHAR_PX * int(matrix[columns].astype(str).str.len().max()))
-    height = ROW_PX * matrix[rows].nunique() + TITLE_PX + int(longest * (1 if many else 0.65))
+    # and the plot at least as tall as the legend beside it, or a grid of one row is squeezed away
+    plot = max(LEGEND_PX, ROW_PX * matrix[rows].nunique())
+    height = plot + TITLE_PX + int(longest * (1 if many else 0.65))
     base = alt.Chart(matrix, title=title).encode(
         x=alt.X(
             f"{columns}:N",
@@ -72,7 +78,7 @@ def status_matrix_chart(matrix: pd.DataFrame, title: str, rows: str = "Country")
         color=alt.Color("Status:N", scale=status_scale(), legend=_legend()),
         tooltip=tooltip,
     )
-    return cells.properties(height=max(120, height))
+    return cells.properties(height=height)
 
 
 def membership_timeline_chart(spans: pd.DataFrame, markers: pd.DataFrame, title: str) -> alt.Chart:
@@ -107,7 +113,8 @@ def membership_timeline_chart(spans: pd.DataFrame, markers: pd.DataFrame, title:
             .mark_rule(strokeDash=[4, 3], color="#555555")
             .encode(x="Date:T", tooltip=["Event:N", "When:N", "Where:N"])
         )
-    return alt.layer(*layers, title=title).properties(height=max(160, ROW_PX * lanes))
+    height = max(160, ROW_PX * lanes)
+    return alt.layer(*layers, title=title).properties(height=height, autosize=FIT_WIDTH)
 
 
 def agreement_timeline_chart(points: pd.DataFrame, markers: pd.DataFrame, title: str) -> alt.Chart:
@@ -136,7 +143,7 @@ def agreement_timeline_chart(points: pd.DataFrame, markers: pd.DataFrame, title:
             .encode(x="Date:T", tooltip=["Event:N", "When:N", "Where:N"])
         )
     height = max(160, ROW_PX * points["Sector"].nunique())
-    return alt.layer(*layers, title=title).properties(height=height)
+    return alt.layer(*layers, title=title).properties(height=height, autosize=FIT_WIDTH)
 
 
 def count_bar_chart(
@@ -153,7 +160,7 @@ def count_bar_chart(
             color=color,
             tooltip=[f"{category}:N", "Count:Q"],
         )
-        .properties(height=max(120, ROW_PX * len(counts)))
+        .properties(height=max(120, ROW_PX * len(counts)), autosize=FIT_WIDTH)
     )
 
 
@@ -193,7 +200,7 @@ def status_bar_chart(totals: pd.DataFrame, title: str, order: list[str] | None =
                 *(["Checked up to:N"] if "Checked up to" in totals.columns else []),
             ],
         )
-        .properties(height=max(260, 34 * totals["Organization"].nunique()))
+        .properties(height=max(260, 34 * totals["Organization"].nunique()), autosize=FIT_WIDTH)
     )
 
 
