@@ -79,9 +79,14 @@ def url_state(
     allowed: Mapping[str, Collection[str]],
     defaults: Mapping[str, Any],
 ) -> None:
-    """On a fresh visit, seed this page's widgets from the URL, else from their defaults."""
-    if st.session_state.get("_page") != url_path:
-        query = {name: st.query_params.get_all(name) for name in st.query_params}
+    """On a fresh visit, seed this page's widgets from the URL, else from their defaults.
+
+    A visit is fresh on arriving from another page, and when the address holds another query
+    than the one this page last wrote (a link to the same page with other parameters).
+    """
+    query = {name: st.query_params.get_all(name) for name in st.query_params}
+    state = st.session_state
+    if state.get("_page") != url_path or state.get("_query", query) != query:
         values, notices = read_query(query, params, allowed)
         for param in params:
             st.session_state[param.key] = values.get(
@@ -107,6 +112,7 @@ def finish(
     if presenting():
         query[PRESENT] = ["1"]
     st.query_params.from_dict(query)
+    st.session_state["_query"] = query
     link = view_link(st.context.url or "", query)  # st.context.url: this page's address
     if presenting():
         with st.session_state["_top"]:
