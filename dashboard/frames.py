@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import pandas as pd
 
 from dashboard import vocabularies as v
@@ -12,6 +14,23 @@ from dashboard.package import DataPackage
 def named(codes: pd.Series, names: dict[str, str]) -> pd.Series:
     """Display names for codes; a code with no row (left out for an error) shows as itself."""
     return codes.map(names).fillna(codes)
+
+
+def profile_link(code: str, name: str) -> str:
+    """The relative link to a country's profile, carrying its name after '#' for display."""
+    return f"country?country={quote(code, safe='')}#{quote(name, safe='')}"
+
+
+def profile_links(codes: pd.Series, names: pd.Series) -> pd.Series:
+    """Profile links for a column of ISO3 codes (empty where a row names no country)."""
+    return pd.Series(
+        [
+            profile_link(c, n) if isinstance(c, str) and c else ""
+            for c, n in zip(codes, names, strict=True)
+        ],
+        index=codes.index,
+        dtype=object,
+    )
 
 
 def country_names(pkg: DataPackage) -> dict[str, str]:
@@ -62,6 +81,7 @@ def membership_table(
             "Record": record_labels(out["source_ids"]),
             "Sources": out["source_ids"].map(", ".join),
             "Link": out["source_ids"].map(lambda ids: first_source_url(ids, urls)),
+            "ISO3": out["country"],
         }
     ).reset_index(drop=True)
 
@@ -174,6 +194,13 @@ def agreement_detail(row: pd.Series, pkg: DataPackage) -> tuple[pd.DataFrame, pd
     }
     detail = pd.DataFrame({"Field": list(fields), "Value": list(fields.values())})
     return detail, sources_of(row["source_ids"], pkg)
+
+
+def party_countries(parties: tuple[str, ...], pkg: DataPackage) -> pd.DataFrame:
+    """The countries among an agreement's or event's parties, by name, with their codes."""
+    countries = country_names(pkg)
+    codes = [p for p in parties if p in countries]
+    return pd.DataFrame({"Country": [countries[c] for c in codes], "ISO3": codes})
 
 
 def place_names(pkg: DataPackage) -> dict[str, str]:

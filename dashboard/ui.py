@@ -12,6 +12,7 @@ import streamlit as st
 from dashboard import exports
 from dashboard.cache import load, package_zip
 from dashboard.charts import Figure
+from dashboard.frames import profile_links
 from dashboard.package import DataPackage
 from dashboard.tables import TablePage, page_caption
 from dashboard.urlstate import (
@@ -26,6 +27,7 @@ from dashboard.urlstate import (
 
 DATA_QUALITY_PAGE = "dashboard/views/data_quality.py"
 EARLIEST, LATEST = date(1900, 1, 1), date(2100, 12, 31)  # range of every date widget
+PROFILE_TEXT = r"#(.+)$"  # a profile link shows the country name it carries after '#'
 # Pages a presenter steps through, in order: (script, URL path, title)
 SEQUENCE = (
     ("dashboard/views/overview.py", "", "Overview"),
@@ -193,17 +195,28 @@ def table(
     download: str | None = None,
     csv: Callable[[], bytes] | None = None,
     hidden: tuple[str, ...] = (),
+    profiles: Mapping[str, str] | None = None,
     **kwargs,
 ):
     """A dataframe with clickable links, text shown as text, and an optional CSV download.
 
-    The download holds `csv()` when given (every row of a paged table), else the frame shown.
+    The download holds `csv()` when given (every row of a paged table), else the frame given.
+    `profiles` maps a column of country names to the column of their ISO3 codes: each name
+    then links to the country's profile, and the code column is not shown.
     """
     config = {
         c: st.column_config.LinkColumn(c, display_text="open")
         for c in link_columns
         if c in frame.columns
     }
+    given, profiles = frame, profiles or {}
+    if profiles:
+        links = {name: profile_links(frame[code], frame[name]) for name, code in profiles.items()}
+        frame = frame.assign(**links)
+        config |= {
+            name: st.column_config.LinkColumn(name, display_text=PROFILE_TEXT) for name in links
+        }
+        hidden = (*hidden, *profiles.values())
     with st.container(key=key):  # the container carries `.st-key-<key>` for browser tests
         shown = st.dataframe(
             frame,
@@ -217,7 +230,7 @@ def table(
         if download:
             st.download_button(
                 "Download as CSV",
-                csv or (lambda: frame.to_csv(index=False).encode("utf-8")),
+                csv or (lambda: given.to_csv(index=False).encode("utf-8")),
                 file_name=download,
                 mime="text/csv",
                 key=f"{key}-csv",
