@@ -16,7 +16,9 @@ import streamlit as st
 
 from dashboard import (
     agreement_views,
+    change_views,
     corridor_views,
+    country_views,
     exports,
     listing_views,
     membership_views,
@@ -120,3 +122,12 @@ source_page = derived(rows=True)(listing_views.sources_page)
 problem_rows = derived()(listing_views.problems)
 problem_page = derived(rows=True)(listing_views.problems_page)
 problem_files = derived()(listing_views.problem_files)
+
+country_choices = derived()(country_views.choices)
+country_profile = derived()(country_views.profile)
+
+change_all = derived()(change_views.everything)
+change_options = derived(rows=True)(change_views.options)
+change_rows = derived(large=True, rows=True)(change_views.rows)
+change_figures = derived(rows=True)(change_views.figures)
+change_page = derived(rows=True)(change_views.table_page)

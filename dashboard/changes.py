@@ -237,7 +237,7 @@ def describe(row: pd.Series, names: dict[str, str]) -> str:
 def change_table(
     changes: pd.DataFrame, names: dict[str, str], urls: dict[str, str]
 ) -> pd.DataFrame:
-    """Changes for display, oldest first, dates as written; `country` keeps the ISO3 code."""
+    """Changes for display in their given order, dates as written, the country's ISO3 code."""
     membership = changes["kind"].isin(MEMBERSHIP_KINDS)
     others = [
         "" if is_membership else join_names(involved, names)
@@ -253,6 +253,6 @@ def change_table(
             "Parties": others,
             "Sources": changes["source_ids"].map(", ".join),
             "Link": changes["source_ids"].map(lambda ids: first_source_url(ids, urls)),
-            "country": changes["country"],
+            "ISO3": changes["country"],
         }
     ).reset_index(drop=True)

@@ -9,7 +9,12 @@ import pandas as pd
 import pyarrow as pa
 
 from dashboard import vocabularies as v
-from dashboard.config import SECTOR_COLORS, STATUS_COLORS
+from dashboard.config import (
+    CHANGE_KIND_COLORS,
+    SECTOR_COLORS,
+    STATUS_COLORS,
+    TRADE_FLOW_COLORS,
+)
 
 ROW_PX = 24  # height per category row: every label stays readable
 STEEP_LABELS = 12  # past this many grid columns their labels stand upright
@@ -201,6 +206,52 @@ def status_bar_chart(totals: pd.DataFrame, title: str, order: list[str] | None =
             ],
         )
         .properties(height=max(260, 34 * totals["Organization"].nunique()), autosize=FIT_WIDTH)
+    )
+
+
+def change_month_chart(counts: pd.DataFrame, kinds: dict[str, str], title: str) -> alt.Chart:
+    """Stacked bars: changes per month (`Month`, `Kind`, `Count`), coloured by kind."""
+    return (
+        alt.Chart(counts, title=title)
+        .mark_bar()
+        .encode(
+            x=alt.X("yearmonth(Month):T", title=None, axis=alt.Axis(format="%Y-%m")),
+            y=alt.Y("Count:Q", title="Changes", axis=alt.Axis(tickMinStep=1, format="d")),
+            color=alt.Color("Kind:N", scale=_scale(kinds, CHANGE_KIND_COLORS), legend=_legend()),
+            order=alt.Order("Kind:N"),
+            tooltip=[
+                alt.Tooltip("yearmonth(Month):T", title="Month", format="%Y-%m"),
+                "Kind:N",
+                "Count:Q",
+            ],
+        )
+        .properties(height=260)
+    )
+
+
+def trade_chart(trade: pd.DataFrame, title: str) -> alt.Chart:
+    """Bars of US$ million per year, one per reported series, coloured by flow."""
+    return (
+        alt.Chart(trade, title=title)
+        .mark_bar()
+        .encode(
+            x=alt.X("Year:O", title=None),
+            xOffset="Series:N",
+            y=alt.Y("US$ million:Q", title="US$ million"),
+            color=alt.Color(
+                "Flow:N", scale=_scale(v.TRADE_FLOWS, TRADE_FLOW_COLORS), legend=_legend()
+            ),
+            tooltip=[
+                "Year:O",
+                "Reporter:N",
+                "Partner:N",
+                "Flow:N",
+                "US$ million:Q",
+                "Period:N",
+                "Sources:N",
+            ],
+        )
+        .properties(height=260)
     )
 
 

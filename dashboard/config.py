@@ -107,3 +107,19 @@ PLACE_KIND_COLORS: dict[str, str] = {
 MEMBERSHIP_SHADE_ALPHA = 110  # opacity (0–255) of country shading over the land colour
 # The route the corridor page's summary opens on (place ids), when the package has them.
 DEFAULT_ROUTE = ("minsk", "bandar-abbas")
+
+# One colour per kind of change on the "What changed" page (Okabe & Ito, as the statuses).
+CHANGE_KIND_COLORS: dict[str, str] = {
+    "joined": "#009E73",
+    "status_changed": "#56B4E9",
+    "left": "#D55E00",
+    "suspended": "#CC79A7",
+    "signed": "#0072B2",
+    "in_force": "#E69F00",
+    "event": "#999999",
+}
+TRADE_FLOW_COLORS: dict[str, str] = {
+    "export": "#0072B2",
+    "import": "#E69F00",
+    "turnover": "#009E73",
+}

@@ -274,6 +274,7 @@ def build_deck(
     shown: tuple[str, ...] = tuple(LAYER_NAMES),
     statuses: dict[str, str] | None = None,
     basemap_url: str = config.BASEMAP_URL,
+    view: dict[str, float] | None = None,
 ) -> pdk.Deck:
     """The corridor deck from prepared frames (labels default to every place), bottom up."""
     layers = []
@@ -289,7 +290,7 @@ def build_deck(
         layers.append(label_layer(labels))
     return pdk.Deck(
         layers=layers,
-        initial_view_state=pdk.ViewState(**config.MAP_VIEW),
+        initial_view_state=pdk.ViewState(**(view or config.MAP_VIEW)),
         map_provider=None,  # no tiles; a map_style (even None) would bring CARTO back
         tooltip=TOOLTIP,
     )

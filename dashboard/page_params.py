@@ -46,6 +46,18 @@ CORRIDOR = (
     Param("prefer", "c-route-by", ONE),
 )
 
+COUNTRY = (Param("country", "p-country", ONE),)
+
+CHANGES = (
+    Param("from", "ch-from", DATE),
+    Param("to", "ch-to", DATE),
+    Param("organization", "ch-org", MULTI),
+    Param("country", "ch-country", MULTI),
+    Param("kind", "ch-kind", MULTI),
+    Param("sort", "ch-sort", ONE),
+    Param("order", "ch-order", ONE),
+)
+
 SOURCES = (
     Param("q", "sources-q", TEXT),
     Param("sort", "sources-sort", ONE),

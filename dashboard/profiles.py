@@ -126,7 +126,7 @@ def shared_memberships(
     mine = active[active["country"] == code]
     theirs = active[active["organization"].isin(set(mine["organization"]))]
     theirs = theirs[theirs["country"] != code]
-    columns = ["#", "Country", "Shared", "Both members", "Organizations", "country"]
+    columns = ["#", "Country", "Shared", "Both members", "Organizations", "ISO3"]
     if theirs.empty:
         return pd.DataFrame(columns=columns)
     full = set(mine.loc[mine["status"].isin(MEMBER_STATUSES), "organization"])
@@ -141,6 +141,7 @@ def shared_memberships(
         }
     ).reset_index()
     ranked["Country"] = named(ranked["country"], names)
+    ranked["ISO3"] = ranked["country"]
     ranked = ranked.sort_values(
         ["Shared", "Both members", "Country"], ascending=[False, False, True]
     ).head(limit)

@@ -14,6 +14,7 @@ from dashboard.cache import load, package_zip
 from dashboard.charts import Figure
 from dashboard.frames import profile_links
 from dashboard.package import DataPackage
+from dashboard.site import DATA_QUALITY_PAGE, SEQUENCE
 from dashboard.tables import TablePage, page_caption
 from dashboard.urlstate import (
     EMPTY,
@@ -25,17 +26,8 @@ from dashboard.urlstate import (
     write_query,
 )
 
-DATA_QUALITY_PAGE = "dashboard/views/data_quality.py"
 EARLIEST, LATEST = date(1900, 1, 1), date(2100, 12, 31)  # range of every date widget
 PROFILE_TEXT = r"#(.+)$"  # a profile link shows the country name it carries after '#'
-# Pages a presenter steps through, in order: (script, URL path, title)
-SEQUENCE = (
-    ("dashboard/views/overview.py", "", "Overview"),
-    ("dashboard/views/memberships.py", "memberships", "Memberships"),
-    ("dashboard/views/agreements.py", "agreements", "Agreements"),
-    ("dashboard/views/corridor.py", "corridor", "Corridor"),
-    ("dashboard/views/sources.py", "sources", "Sources"),
-)
 SORT_WAYS = {"asc": "Ascending ↑", "desc": "Descending ↓"}
 CHART_FORMATS = (
     ("png", "image/png", exports.chart_png),
@@ -89,6 +81,8 @@ def url_state(
     query = {name: st.query_params.get_all(name) for name in st.query_params}
     state = st.session_state
     if state.get("_page") != url_path or state.get("_query", query) != query:
+        for key in [k for k in state if str(k).endswith("-playing")]:
+            state[key] = False  # a view opens paused
         values, notices = read_query(query, params, allowed)
         for param in params:
             st.session_state[param.key] = values.get(
@@ -134,17 +128,17 @@ def _presenter_bar(url_path: str, chips: list[str]) -> None:
                 disabled=True,
                 key="presenter-chips",
             )
-        paths = [p for _, p, _ in SEQUENCE]
+        paths = [p.url_path for p in SEQUENCE]
         here = paths.index(url_path) if url_path in paths else 0
         cols = st.columns(3)
         previous, following = SEQUENCE[here - 1], SEQUENCE[(here + 1) % len(SEQUENCE)]
-        if cols[0].button(f"◀ {previous[2]}", key="present-prev", shortcut="Left"):
-            st.switch_page(previous[0], query_params={PRESENT: "1"})
+        if cols[0].button(f"◀ {previous.title}", key="present-prev", shortcut="Left"):
+            st.switch_page(previous.script, query_params={PRESENT: "1"})
         if cols[1].button("Leave presenter mode", key="present-exit", shortcut="Esc"):
             st.session_state[PRESENT] = False
             st.rerun()
-        if cols[2].button(f"{following[2]} ▶", key="present-next", shortcut="Right"):
-            st.switch_page(following[0], query_params={PRESENT: "1"})
+        if cols[2].button(f"{following.title} ▶", key="present-next", shortcut="Right"):
+            st.switch_page(following.script, query_params={PRESENT: "1"})
 
 
 def _share_tools(link: str) -> None:
@@ -177,7 +171,7 @@ def data_notice(pkg: DataPackage) -> None:
             "left out. Everything valid is shown.",
             icon=":material/warning:",
         )
-        st.page_link(DATA_QUALITY_PAGE, label="See every problem", icon=":material/rule:")
+        st.page_link(DATA_QUALITY_PAGE.script, label="See every problem", icon=":material/rule:")
 
 
 def nothing_matches(what: str) -> None:

@@ -13,6 +13,8 @@ from tests.conftest import ROOT, write_package
 PAGES = [
     "dashboard/views/overview.py",
     "dashboard/views/memberships.py",
+    "dashboard/views/country.py",
+    "dashboard/views/changes.py",
     "dashboard/views/agreements.py",
     "dashboard/views/corridor.py",
     "dashboard/views/sources.py",

@@ -178,7 +178,7 @@ def test_table_describes_each_change_in_words(mini_pkg):
     assert rows["Free trade agreement"] == "Agreement signed"
     fta = table[table["What"] == "Free trade agreement"].iloc[0]
     assert fta["Parties"] == "Iran, EAEU"
-    assert table.loc[table["Kind"] == "Joined", "country"].tolist() == ["IRN", "IRN"]
+    assert table.loc[table["Kind"] == "Joined", "ISO3"].tolist() == ["IRN", "IRN"]
 
 
 def test_counts_by_month_and_kind(mini_pkg):

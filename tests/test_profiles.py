@@ -75,18 +75,18 @@ def test_peers_ranked_by_shared_organizations_then_full_memberships_then_name():
     # Kazakhstan, Russia and Armenia share 4 organizations with Belarus; Belarus is a full
     # member alongside Kazakhstan and Russia in 3 of them (the name decides between those two),
     # alongside Armenia in 2. Mongolia shares only the SCO.
-    assert list(ranked["country"]) == ["KAZ", "RUS", "ARM", "MNG"]
+    assert list(ranked["ISO3"]) == ["KAZ", "RUS", "ARM", "MNG"]
     assert list(ranked["Shared"]) == [4, 4, 4, 1]
     assert list(ranked["Both members"]) == [3, 3, 2, 0]
     assert list(ranked["#"]) == [1, 2, 3, 4]
     assert ranked.iloc[0]["Organizations"] == "BRICS, CIS, EAEU, SCO"
-    assert "BLR" not in set(ranked["country"])
-    assert "UKR" not in set(ranked["country"])  # left the CIS before the day
+    assert "BLR" not in set(ranked["ISO3"])
+    assert "UKR" not in set(ranked["ISO3"])  # left the CIS before the day
 
 
 @pytest.mark.parametrize(("limit", "expected"), [(2, ["KAZ", "RUS"]), (1, ["KAZ"])])
 def test_peers_limit(limit, expected):
-    assert list(shared_memberships(SPANS, "BLR", TODAY, NAMES_ALL, limit)["country"]) == expected
+    assert list(shared_memberships(SPANS, "BLR", TODAY, NAMES_ALL, limit)["ISO3"]) == expected
 
 
 def test_no_peers_is_an_empty_frame_with_columns():

@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard import agreement_views, cache, ui
 from dashboard import vocabularies as v
 from dashboard.filters import AgreementFilter
-from dashboard.frames import agreement_detail
+from dashboard.frames import agreement_detail, party_countries
 from dashboard.page_params import AGREEMENTS, SORT_ORDERS, chips
 
 pkg = ui.page("Agreements", "Treaties, agreements, memoranda, roadmaps and joint statements.")
@@ -106,6 +106,9 @@ else:
         picked = agreement_views.full_rows(pkg, shown[shown["id"] == chosen])
         detail, sources = agreement_detail(picked.iloc[0], pkg)
         ui.table(detail, key="a-detail")
+        parties = party_countries(shown[shown["id"] == chosen].iloc[0]["parties"], pkg)
+        if not parties.empty:
+            ui.table(parties, key="a-detail-countries", profiles={"Country": "ISO3"})
         ui.table(sources, key="a-detail-sources")
     else:
         st.caption("Select a row to see every field and its sources.")

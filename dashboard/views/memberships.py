@@ -132,5 +132,6 @@ if not shown.empty:
         descending,
         lambda: membership_views.table_csv(pkg, shown, order, descending),
         "memberships.csv",
+        profiles={"Country": "ISO3"},
     )
 ui.finish("memberships", MEMBERSHIPS, defaults, active)

@@ -1,0 +1,108 @@
+"""Country profile: one country's statuses, timeline, agreements, events, trade, places, peers."""
+
+from datetime import date
+
+import streamlit as st
+
+from dashboard import cache, ui
+from dashboard.page_params import COUNTRY, chips
+from dashboard.urlstate import escape_markdown
+
+pkg = ui.page("Country profile", "One country: where it belongs, what it signed, whom it meets.")
+choices = cache.country_choices(pkg)
+asked = st.query_params.get("country")  # kept to name an unknown code in the notice
+ui.url_state("country", COUNTRY, {"country": choices}, {})
+code = st.selectbox(
+    "Country",
+    list(choices),
+    index=None,
+    format_func=choices.get,
+    placeholder="Type a country's name",
+    key="p-country",
+)
+if code is None:
+    if asked and asked not in choices:
+        unknown = escape_markdown(asked[:12])  # from the address: never Markdown
+        st.warning(
+            f"There is no country with the code '{unknown}' in the data. Pick one above.",
+            icon=":material/travel_explore:",
+        )
+    else:
+        st.info("Pick a country to see its profile.", icon=":material/flag:")
+    ui.finish("country", COUNTRY, {}, [])
+    st.stop()
+
+today = date.today()
+profile = cache.country_profile(pkg, code, today)
+
+
+def context() -> list[str]:
+    return [f"As of {today.isoformat()}", profile.cited]
+
+
+name = escape_markdown(profile.name)  # data text: never Markdown
+st.header(name, anchor=False)
+counts = profile.headline
+cols = st.columns(3)
+cols[0].metric("Member of", counts["member"])
+cols[1].metric("Observer in", counts["observer"])
+cols[2].metric("Partner in", counts["partner"])
+if counts["other"]:
+    st.caption(f"…and another status (applicant or suspended) in {counts['other']}.")
+if profile.statuses.empty:
+    st.info(f"{name} has no status in any organization of the data today.")
+else:
+    ui.table(profile.statuses, key="p-statuses")
+
+st.subheader("Membership timeline")
+if profile.timeline is None:
+    st.info("No membership span of this country is in the data.")
+else:
+    ui.chart(profile.timeline, "p-timeline", context)
+
+st.subheader(f"Agreements ({len(profile.agreements):,})")
+if profile.agreements.empty:
+    st.info(f"{name} is party to no agreement in the data.")
+else:
+    left, right = st.columns(2)
+    with left:
+        ui.chart(profile.by_sector, "p-by-sector", context)
+    with right:
+        if profile.by_year is not None:
+            ui.chart(profile.by_year, "p-by-year", context)
+    ui.table(profile.agreements, key="p-agreements", download="agreements.csv", hidden=("id",))
+
+st.subheader(f"Events ({len(profile.events):,})")
+if profile.events.empty:
+    st.info(f"No event in the data names {name} among its participants.")
+else:
+    ui.table(profile.events, key="p-events", download="events.csv")
+
+st.subheader("Trade")
+if profile.trade is None:
+    st.info(f"No trade figure in the data names {name}.")
+else:
+    ui.chart(profile.trade, "p-trade", context)
+    st.caption(
+        "Each bar is one reported figure; reporters use different years (Iranian years run "
+        "from March), so figures of one year are not always comparable."
+    )
+    ui.table(
+        profile.trade_rows.drop(columns="Series"),
+        key="p-trade-table",
+        profiles={"Reporter": "reporter", "Partner": "partner"},
+    )
+
+st.subheader("Corridor places")
+if profile.deck is None:
+    st.info(f"No place of the corridor data is in {name}.")
+else:
+    st.pydeck_chart(profile.deck, height=380, key="p-map")
+    st.caption(f"{profile.places} place(s) and {profile.legs} leg(s) touching them.")
+
+st.subheader("Shares the most organizations with")
+if profile.peers.empty:
+    st.info(f"No other country shares an organization with {name} today.")
+else:
+    ui.table(profile.peers, key="p-peers", profiles={"Country": "ISO3"})
+ui.finish("country", COUNTRY, {}, chips(st.session_state, COUNTRY, {}, {"country": choices}))

@@ -1,0 +1,74 @@
+"""The 'What changed' page: a period from the link, the default period, filters by kind."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+
+PAGE = "dashboard/views/changes.py"
+
+
+@pytest.fixture(autouse=True)
+def _bundled(monkeypatch):
+    from dashboard import cache
+
+    monkeypatch.delenv("DASHBOARD_DATA", raising=False)
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def param(at: AppTest, name: str) -> list[str]:
+    """A query parameter's values as the app wrote them (AppTest gives one value bare)."""
+    value = at.query_params.get(name, [])
+    return value if isinstance(value, list) else [value]
+
+
+def open_page(**query) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    at.query_params.update(query)
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    return at
+
+
+def table(at: AppTest):
+    return next(df.value for df in at.dataframe if "What" in df.value.columns)
+
+
+def test_period_from_the_link_lists_the_accessions_and_the_enlargement():
+    at = open_page(**{"from": "2023-01-01", "to": "2024-12-31"})
+    what = set(table(at)["What"])
+    assert "Iran: observer → member in SCO" in what
+    assert "Belarus: observer → member in SCO" in what
+    for country in ("Egypt", "Ethiopia", "Iran", "United Arab Emirates"):
+        assert f"{country} joins BRICS as member" in what
+    assert {c.value for c in at.get("vega_lite_chart")} or at.get("arrow_vega_lite_chart")
+    assert param(at, "from") == ["2023-01-01"]
+
+
+def test_default_period_runs_and_leaves_the_link_short():
+    at = open_page()
+    assert not at.exception
+    assert "from" not in at.query_params
+    assert at.metric[0].label == "Changes"
+
+
+def test_filters_come_from_the_link_and_go_back_into_it():
+    at = open_page(
+        **{"from": "2000-01-01", "to": "2025-12-31", "kind": "status_changed", "country": "BLR"}
+    )
+    rows = table(at)
+    assert set(rows["Kind"]) == {"Status changed"}
+    assert set(rows["Country"]) == {"country?country=BLR#Belarus"}  # a link shown as the name
+    assert at.multiselect(key="ch-kind").value == ["status_changed"]
+    at.multiselect(key="ch-kind").select("joined").run()
+    assert param(at, "kind") == ["status_changed", "joined"]
+
+
+def test_a_period_that_ends_before_it_starts_says_so():
+    at = open_page(**{"from": "2024-12-31", "to": "2023-01-01"})
+    assert any("ends before it starts" in i.value for i in at.info)
