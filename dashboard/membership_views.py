@@ -11,7 +11,7 @@ from datetime import date
 
 import pandas as pd
 
-from dashboard import charts, exports, tables
+from dashboard import charts, exports, playback, tables
 from dashboard import vocabularies as v
 from dashboard.config import (
     MAX_MATRIX_CELLS,
@@ -173,6 +173,14 @@ def timeline(
     chart = charts.membership_timeline_chart(bars, markers, title)
     figure = charts.Figure.of(chart, "Membership timeline", "membership-timeline")
     return Timeline(figure, lanes, bars["Lane"].nunique())
+
+
+def frames(
+    pkg: DataPackage, shown: pd.DataFrame, params: MembershipFilter, step: str, last: date
+) -> list[date]:
+    """The as-of dates a player steps through for these spans."""
+    del pkg, params  # cache key
+    return playback.frames(shown, step, last)
 
 
 def comparison(pkg: DataPackage, day: date, compared: tuple[str, ...]) -> pd.DataFrame:

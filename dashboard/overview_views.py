@@ -7,7 +7,7 @@ from datetime import date
 
 import pandas as pd
 
-from dashboard import charts
+from dashboard import charts, playback
 from dashboard.config import DEFAULT_COMPARE, OVERVIEW_BARS
 from dashboard.coverage import Records, coverage_labels, organization_records, summary_line
 from dashboard.frames import country_names, party_names
@@ -45,7 +45,6 @@ class Overview:
     agreements: int
     legs: int
     sources: int
-    status: charts.Figure | None
     recent: pd.DataFrame
     pair: Pair | None
     organizations_note: str = ""  # curated, partial, from COW, checked up to
@@ -65,7 +64,6 @@ def overview(pkg: DataPackage, today: date) -> Overview:
         agreements=len(pkg["agreements"]),
         legs=len(pkg["route_segments"]),
         sources=len(pkg["sources"]),
-        status=status,
         recent=recent,
         pair=_pair(pkg, matrix, countries, records),
         organizations_note=summary_line(records),
@@ -125,6 +123,18 @@ def countries_note(matrix: pd.DataFrame, records: Records) -> str:
         f"{curated:,} of them from the curated data (checked up to {checked}); "
         f"the others only as COW IGO v3 recorded them in {records.cow_last} (year precision)."
     )
+
+
+def status(pkg: DataPackage, day: date) -> tuple[charts.Figure | None, str, str]:
+    """The status chart, its note and check dates for any day (the player's)."""
+    records = organization_records(pkg)
+    matrix = as_of_matrix(pkg["memberships"], day, country_names(pkg), records.labels())
+    return status_chart(matrix, records, day)
+
+
+def frames(pkg: DataPackage, step: str, last: date) -> list[date]:
+    """The as-of dates a player steps through for every membership span."""
+    return playback.frames(pkg["memberships"], step, last)
 
 
 def _pair(

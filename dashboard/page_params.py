@@ -16,6 +16,7 @@ MEMBERSHIPS = (
     Param("to", "m-to", DATE),
     Param("q", "m-q", TEXT),
     Param("as_of", "m-as-of", DATE),
+    Param("step", "m-step", ONE),
     Param("compare", "m-compare", MULTI),
     Param("sort", "m-sort", ONE),
     Param("order", "m-order", ONE),
@@ -40,11 +41,14 @@ CORRIDOR = (
     Param("layer", "c-layers", MULTI),
     Param("organization", "c-org", ONE),
     Param("as_of", "c-as-of", DATE),
+    Param("step", "c-step", ONE),
     Param("from_place", "c-from", ONE),
     Param("to_place", "c-to", ONE),
     Param("route_corridor", "c-route-branch", MULTI),
     Param("prefer", "c-route-by", ONE),
 )
+
+OVERVIEW = (Param("as_of", "o-as-of", DATE), Param("step", "o-step", ONE))
 
 COUNTRY = (Param("country", "p-country", ONE),)
 

@@ -83,6 +83,8 @@ def url_state(
     if state.get("_page") != url_path or state.get("_query", query) != query:
         for key in [k for k in state if str(k).endswith("-playing")]:
             state[key] = False  # a view opens paused
+        for key in [k for k in state if str(k).endswith("-playing")]:
+            state[key] = False  # a view opens paused
         values, notices = read_query(query, params, allowed)
         for param in params:
             st.session_state[param.key] = values.get(
@@ -104,17 +106,23 @@ def finish(
     chips: list[str],
 ) -> None:
     """Write the view into the URL; presenter chips and steps, or the share and export tools."""
-    query = write_query({p.key: st.session_state.get(p.key) for p in params}, params, defaults)
-    if presenting():
-        query[PRESENT] = ["1"]
-    st.query_params.from_dict(query)
-    st.session_state["_query"] = query
+    query = write_url(params, defaults)
     link = view_link(st.context.url or "", query)  # st.context.url: this page's address
     if presenting():
         with st.session_state["_top"]:
             _presenter_bar(url_path, chips)
     else:
         _share_tools(link)
+
+
+def write_url(params: tuple[Param, ...], defaults: Mapping[str, Any]) -> dict[str, list[str]]:
+    """Put the page's widget values (those off their defaults) into the address; return them."""
+    query = write_query({p.key: st.session_state.get(p.key) for p in params}, params, defaults)
+    if presenting():
+        query[PRESENT] = ["1"]
+    st.query_params.from_dict(query)
+    st.session_state["_query"] = query
+    return query
 
 
 def _presenter_bar(url_path: str, chips: list[str]) -> None:

@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard import cache, maps, routes, ui
+from dashboard import cache, maps, playback, routes, ui, ui_player
 from dashboard import vocabularies as v
 from dashboard.config import BASEMAP_ATTRIBUTION, DEFAULT_ROUTE, MAP_HEIGHT
 from dashboard.frames import country_names, organization_names, place_names, segment_table
@@ -22,6 +22,7 @@ defaults = {
     "c-layers": layers,
     "c-org": "",
     "c-as-of": date.today(),
+    "c-step": playback.YEAR,
     "c-route-by": next(iter(PREFER)),
     "c-from": ends[first] if ends else None,
     "c-to": ends[last] if ends else None,
@@ -37,6 +38,7 @@ allowed = {
     "to_place": ends,
     "route_corridor": v.CORRIDORS,
     "prefer": PREFER,
+    "step": playback.STEPS,
 }
 ui.url_state("corridor", CORRIDOR, allowed, defaults)
 state = st.session_state
@@ -58,25 +60,38 @@ with st.sidebar:
         key="c-org",
         help="Type to search by abbreviation or name.",
     )
-    day = st.date_input("Membership as of", None, ui.EARLIEST, ui.LATEST, key="c-as-of")
-    day = day or date.today()  # a cleared field means today
 
 params = routes.SegmentFilter(tuple(branches), tuple(modes), tuple(statuses))
 legs = routes.filter_segments(segments, params)
-shaded = cache.corridor_shading(pkg, org, day) if org else None
-shading = shaded.statuses if shaded else None
 layers_on = tuple(s for s in shown if org or s != "shading")
 dots = maps.place_frame(places, country_names(pkg))
-labels = maps.label_frame(dots, segments)
-deck = maps.build_deck(maps.segment_frame(legs, places), dots, labels, layers_on, shading)
-st.pydeck_chart(deck, height=MAP_HEIGHT, key="c-map")
-st.markdown(maps.legend_html("shading" in layers_on), unsafe_allow_html=True)
-st.caption(f"{BASEMAP_ATTRIBUTION} Sea waypoints are schematic drawing aids, not tracks.")
-if shaded:
-    with st.container(key="c-shaded"):
-        st.text(shaded.text)  # as text: labels and names come from the data
-        if shaded.missing:
-            st.text(shaded.missing)
+named_places = maps.label_frame(dots, segments)
+lines = maps.segment_frame(legs, places)
+spans = pkg["memberships"][pkg["memberships"]["organization"] == org]
+
+
+def draw(day: date) -> None:
+    """The map, its shading as of `day` (when an organization is chosen), legend and credits."""
+    shaded = cache.corridor_shading(pkg, org, day) if org else None
+    shading = shaded.statuses if shaded else None
+    deck = maps.build_deck(lines, dots, named_places, layers_on, shading)
+    st.pydeck_chart(deck, height=MAP_HEIGHT, key="c-map")
+    st.markdown(maps.legend_html("shading" in layers_on), unsafe_allow_html=True)
+    st.caption(f"{BASEMAP_ATTRIBUTION} Sea waypoints are schematic drawing aids, not tracks.")
+    if shaded:
+        with st.container(key="c-shaded"):
+            st.text(shaded.text)  # as text: labels and names come from the data
+            if shaded.missing:
+                st.text(shaded.missing)
+
+
+if org:
+    player = ui_player.Player(
+        "c", CORRIDOR, defaults, lambda step: playback.frames(spans, step, date.today())
+    )
+    ui_player.section(player, draw)
+else:
+    draw(date.today())
 if legs.empty:
     ui.nothing_matches("route legs")
 
@@ -130,5 +145,6 @@ labels = {
     "to_place": names,
     "route_corridor": v.CORRIDORS,
     "prefer": PREFER,
+    "step": playback.STEPS,
 }
 ui.finish("corridor", CORRIDOR, defaults, chips(state, CORRIDOR, defaults, labels))

@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard import cache, coverage, membership_views, ui
+from dashboard import cache, coverage, membership_views, playback, ui, ui_player
 from dashboard import vocabularies as v
 from dashboard.config import DEFAULT_COMPARE
 from dashboard.filters import MembershipFilter
@@ -19,11 +19,13 @@ allowed = {
     "country": present,
     "status": v.MEMBERSHIP_STATUSES,
     "compare": present,
+    "step": playback.STEPS,
     "sort": membership_views.ORDER_LABELS,
     "order": SORT_ORDERS,
 }
 defaults = {
     "m-as-of": date.today(),
+    "m-step": playback.YEAR,
     "m-compare": [c for c in DEFAULT_COMPARE if c in present],
     **membership_views.DEFAULT_SORT,
 }
@@ -70,27 +72,39 @@ params = MembershipFilter(
     state["m-q"],
 )
 shown = cache.membership_rows(pkg, params)
-day = st.date_input("As of", min_value=ui.EARLIEST, max_value=ui.LATEST, key="m-as-of")
 labels = {
     "organization": orgs,
     "country": countries,
     "compare": countries,
     "status": v.MEMBERSHIP_STATUSES,
+    "step": playback.STEPS,
     "sort": membership_views.ORDER_LABELS,
 }
 active = chips(state, MEMBERSHIPS, defaults, labels)
 
 
 def context() -> list[str]:
-    return [*active, cache.membership_cited(pkg, shown, params)]
+    # read when a download is asked for: the as-of date may have moved since (playing)
+    return [
+        *chips(state, MEMBERSHIPS, defaults, labels),
+        cache.membership_cited(pkg, shown, params),
+    ]
 
 
-if shown.empty:
-    ui.nothing_matches("membership spans")
-else:
+def frames(step: str) -> list[date]:
+    return cache.membership_frames(pkg, shown, params, step, date.today())
+
+
+player = ui_player.Player("m", MEMBERSHIPS, defaults, frames)
+
+
+def status_on(day: date) -> None:
+    """The grid and the comparison on the player's day."""
     st.subheader(f"Status on {day.isoformat()}")
     grid = cache.membership_matrix(pkg, shown, params, day)
-    if grid.figure is None:
+    if shown.empty:
+        ui.nothing_matches("membership spans")
+    elif grid.figure is None:
         st.info("No membership matching these filters was in effect on that day.")
     else:
         if grid.note:
@@ -101,6 +115,22 @@ else:
         shown_ids = list(grid.counts["organization"])
         st.caption(escape_markdown(coverage.counts_caption(options.records, shown_ids)))
 
+    st.subheader("Compare countries")
+    compared = st.multiselect(
+        "Countries to compare", present, format_func=name_of, key="m-compare", on_change=player.redo
+    )
+    if len(compared) < 2:
+        st.info("Pick two or more countries to compare them.")
+    else:
+        comparison = cache.membership_comparison(pkg, day, tuple(compared))
+        if comparison.empty:
+            st.info("None of these countries belonged to any organization on that day.")
+        else:
+            ui.table(comparison, key="m-compare-table", download="comparison.csv")
+
+
+ui_player.section(player, status_on)
+if not shown.empty:
     st.subheader("Timeline")
     timeline = cache.membership_timeline(pkg, shown, params, date.today())
     if timeline.lanes > timeline.shown:
@@ -109,17 +139,6 @@ else:
             "curated first, then those with most countries); filter to see the others."
         )
     ui.chart(timeline.figure, "m-timeline", context)
-
-st.subheader("Compare countries")
-compared = st.multiselect("Countries to compare", present, format_func=name_of, key="m-compare")
-if len(compared) < 2:
-    st.info("Pick two or more countries to compare them.")
-else:
-    comparison = cache.membership_comparison(pkg, day, tuple(compared))
-    if comparison.empty:
-        st.info("None of these countries belonged to any organization on that day.")
-    else:
-        ui.table(comparison, key="m-compare-table", download="comparison.csv")
 
 st.subheader(f"Spans ({len(shown):,})")
 if not shown.empty:

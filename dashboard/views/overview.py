@@ -4,8 +4,9 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard import cache, ui
-from dashboard.page_params import NONE
+from dashboard import cache, playback, ui, ui_player
+from dashboard.page_params import OVERVIEW, chips
+from dashboard.site import PAGES
 from dashboard.urlstate import escape_markdown
 
 pkg = ui.page(
@@ -13,8 +14,10 @@ pkg = ui.page(
     "Memberships of the SCO, BRICS, the EAEU and related bodies; the Iran–Belarus relationship; "
     "the Minsk–Caspian–Persian Gulf corridor. Every row is sourced.",
 )
-ui.url_state("", NONE, {}, {})
-view = cache.overview(pkg, date.today())
+today = date.today()
+defaults = {"o-as-of": today, "o-step": playback.YEAR}
+ui.url_state("", OVERVIEW, {"step": playback.STEPS}, defaults)
+view = cache.overview(pkg, today)
 
 cols = st.columns(5)
 cols[0].metric("Organizations", f"{view.organizations:,}")
@@ -29,12 +32,22 @@ with st.container(key="o-coverage"):
 
 left, right = st.columns([3, 2])
 with left:
-    if view.status is not None:
-        if view.status_note:
-            st.caption(view.status_note)
-        ui.chart(view.status, "o-status")
+
+    def by_status(day: date) -> None:
+        figure, note, checked = cache.overview_status(pkg, day)
+        if figure is None:
+            st.info(f"No country had a status in any organization on {day.isoformat()}.")
+            return
+        if note:
+            st.caption(note)
+        ui.chart(figure, "o-status", lambda: [f"As of {day.isoformat()}"])
         with st.container(key="o-status-checked"):
-            st.text(view.status_checked)
+            st.text(checked)
+
+    player = ui_player.Player(
+        "o", OVERVIEW, defaults, lambda step: cache.overview_frames(pkg, step, today)
+    )
+    ui_player.section(player, by_status)
     st.subheader("Most recent changes")
     ui.table(view.recent, key="o-recent")
 with right:
@@ -55,10 +68,8 @@ with right:
             ui.table(pair.shared, key="o-pair")
 
 st.subheader("Explore")
-links = st.columns(5)
-links[0].page_link("dashboard/views/memberships.py", label="Memberships", icon=":material/groups:")
-links[1].page_link("dashboard/views/agreements.py", label="Agreements", icon=":material/handshake:")
-links[2].page_link("dashboard/views/corridor.py", label="Corridor map", icon=":material/route:")
-links[3].page_link("dashboard/views/sources.py", label="Sources", icon=":material/menu_book:")
-links[4].page_link("dashboard/views/data_quality.py", label="Data quality", icon=":material/rule:")
-ui.finish("", NONE, {}, [])
+links = st.columns(4)
+for i, target in enumerate(p for p in PAGES if p.url_path not in ("", "story")):
+    links[i % 4].page_link(target.script, label=target.title, icon=target.icon)
+labels = {"step": playback.STEPS}
+ui.finish("", OVERVIEW, defaults, chips(st.session_state, OVERVIEW, defaults, labels))
