@@ -84,11 +84,7 @@ active = chips(state, MEMBERSHIPS, defaults, labels)
 
 
 def context() -> list[str]:
-    # read when a download is asked for: the as-of date may have moved since (playing)
-    return [
-        *chips(state, MEMBERSHIPS, defaults, labels),
-        cache.membership_cited(pkg, shown, params),
-    ]
+    return [*active, cache.membership_cited(pkg, shown, params)]
 
 
 def frames(step: str) -> list[date]:
@@ -109,7 +105,10 @@ def status_on(day: date) -> None:
     else:
         if grid.note:
             st.caption(grid.note)
-        ui.chart(grid.figure, "m-matrix", context)
+        # taken now: a download runs outside the page, after the date may have moved on
+        cited = cache.membership_cited(pkg, shown, params)
+        lines = [*chips(state, MEMBERSHIPS, defaults, labels), cited]
+        ui.chart(grid.figure, "m-matrix", lambda: lines)
         st.markdown("**Countries by status in each organization**")
         ui.table(grid.counts, key="m-counts", hidden=("organization",))
         shown_ids = list(grid.counts["organization"])
