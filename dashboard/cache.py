@@ -116,7 +116,6 @@ membership_frames = derived(rows=True)(membership_views.frames)
 membership_page = derived(rows=True)(membership_views.table_page)
 
 overview = derived()(overview_views.overview)
-corridor_shading = derived()(corridor_views.shading)
 overview_status = derived()(overview_views.status)
 overview_frames = derived()(overview_views.frames)
 source_rows = derived()(listing_views.sources)
@@ -134,3 +133,5 @@ change_options = derived(rows=True)(change_views.options)
 change_rows = derived(large=True, rows=True)(change_views.rows)
 change_figures = derived(rows=True)(change_views.figures)
 change_page = derived(rows=True)(change_views.table_page)
+
+corridor_map = derived()(corridor_views.map_view)

@@ -105,6 +105,7 @@ PLACE_KIND_COLORS: dict[str, str] = {
     "junction": "#6C7A89",
 }
 MEMBERSHIP_SHADE_ALPHA = 110  # opacity (0–255) of country shading over the land colour
+HIGHLIGHT_COLOR = "#E69F00"  # the country of a profile, on its small map
 # The route the corridor page's summary opens on (place ids), when the package has them.
 DEFAULT_ROUTE = ("minsk", "bandar-abbas")
 

@@ -1,4 +1,5 @@
-"""What the corridor map derives for one organization and day: who is shaded, who cannot be.
+"""What the corridor map shows for one set of filters and day: who is shaded, who cannot be,
+the deck, and the map as a still image.
 
 The basemap (Natural Earth 1:110m) has a shape for today's larger states only: a former state
 (the USSR, the GDR…) or a small one (Malta, Singapore…) with a status is listed, not drawn.
@@ -6,27 +7,31 @@ The basemap (Natural Earth 1:110m) has a shape for today's larger states only: a
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
+import altair as alt
+import pandas as pd
+import pydeck as pdk
+
+from dashboard import config, exports, map_export, maps
+from dashboard.basemap import membership_shading, shaded_features, shapes
 from dashboard.config import BASEMAP_FILE
 from dashboard.coverage import organization_records
 from dashboard.frames import country_names
+from dashboard.map_frames import label_frame, place_frame, segment_frame
 from dashboard.package import DataPackage
+from dashboard.routes import SegmentFilter, filter_segments
 from dashboard.summaries import member_statuses
 
+TITLE = "Minsk–Caspian–Persian Gulf corridor"
+CREDIT = f"{config.BASEMAP_ATTRIBUTION} Sea waypoints are schematic drawing aids, not tracks."
 
-@lru_cache(maxsize=4)
+
 def basemap_codes(path: Path = BASEMAP_FILE) -> frozenset[str]:
     """ISO3 codes the basemap has a shape for (empty when the file cannot be read)."""
-    try:
-        features = json.loads(path.read_text(encoding="utf-8")).get("features", [])
-    except (OSError, ValueError, AttributeError):
-        return frozenset()
-    return frozenset(str((f.get("properties") or {}).get("iso3", "")) for f in features)
+    return frozenset(shapes(path))
 
 
 @dataclass(frozen=True)
@@ -68,3 +73,62 @@ def shading(
             "Former states and small states have no outline at this scale."
         )
     return Shading(drawn, held, missing, text, listed)
+
+
+@dataclass(frozen=True)
+class MapView:
+    """The deck, what its shading says, and the frames it was built from (for the image)."""
+
+    deck: pdk.Deck
+    legs: pd.DataFrame
+    places: pd.DataFrame
+    labels: pd.DataFrame
+    features: list[dict]  # the shaded countries' shapes, colours and tooltips
+    shaded: Shading | None
+    shown: tuple[str, ...]
+    cited: str
+
+
+def map_view(
+    pkg: DataPackage, params: SegmentFilter, shown: tuple[str, ...], org: str, day: date
+) -> MapView:
+    """The corridor map: the chosen legs, every place, countries shaded by `org` on `day`."""
+    segments, places = pkg["route_segments"], pkg["places"]
+    chosen = filter_segments(segments, params)
+    legs = segment_frame(chosen, places)
+    dots = place_frame(places, country_names(pkg))
+    labels = label_frame(dots, segments)
+    shaded, features = None, []
+    if org:
+        shaded = shading(pkg, org, day)
+        label = organization_records(pkg).labels().get(org, org)
+        rows = membership_shading(pkg["memberships"], org, day)
+        if "shading" in shown:
+            features = shaded_features(rows, label, country_names(pkg))
+    deck = maps.build_deck(legs, dots, labels, shown, features)
+    cited = exports.sources_line([s for ids in chosen["source_ids"] for s in ids])
+    return MapView(deck, legs, dots, labels, features, shaded, shown, cited)
+
+
+def still(view: MapView, lines: list[str]) -> alt.TopLevelMixin:
+    """The map as a Vega-Lite chart: title, `lines` (as-of date, filters), credit and sources."""
+    on = view.shown
+    return map_export.map_chart(
+        view.legs if "segments" in on else view.legs.iloc[0:0],
+        view.places if "places" in on else view.places.iloc[0:0],
+        view.labels if "labels" in on else None,
+        view.features,
+        config.MAP_VIEW,
+        TITLE,
+        [*lines, CREDIT, view.cited],
+    )
+
+
+def png(view: MapView, lines: list[str]) -> bytes:
+    """The still image as PNG; its title and credits are also in the file's text chunks."""
+    text = {"Title": TITLE, "Description": " · ".join(x for x in lines if x), "Copyright": CREDIT}
+    return exports.map_png(still(view, lines), text)
+
+
+def svg(view: MapView, lines: list[str]) -> str:
+    return exports.chart_svg(still(view, lines))

@@ -9,6 +9,7 @@ import pandas as pd
 import pydeck as pdk
 
 from dashboard import charts, exports, maps
+from dashboard.basemap import highlight
 from dashboard.config import MAX_TIMELINE_LANES
 from dashboard.frames import (
     agreement_table,
@@ -17,6 +18,7 @@ from dashboard.frames import (
     party_names,
     source_urls,
 )
+from dashboard.map_frames import label_frame, place_frame, segment_frame
 from dashboard.package import DataPackage
 from dashboard.profiles import (
     country_agreements,
@@ -137,10 +139,12 @@ def _map(pkg: DataPackage, code: str) -> dict:
     inside, legs = country_places(places, segments, code)
     if inside.empty:
         return {"deck": None, "places": 0, "legs": 0}
-    dots = maps.place_frame(inside, country_names(pkg))
-    lines = maps.segment_frame(legs, places)
+    names = country_names(pkg)
+    dots = place_frame(inside, names)
+    lines = segment_frame(legs, places)
     ends = places[places["id"].isin(set(legs["from_place"]) | set(legs["to_place"]))]
     shown = pd.concat([inside, ends])  # the legs' other ends too: a leg is seen whole
     view = fit_view(list(shown["lon"]), list(shown["lat"]), *MAP_SIZE, max_zoom=5.5)
-    deck = maps.build_deck(lines, dots, maps.label_frame(dots, legs, view["zoom"]), view=view)
+    shade = highlight(code, names.get(code, code))
+    deck = maps.build_deck(lines, dots, label_frame(dots, legs), shading=shade, view=view)
     return {"deck": deck, "places": len(inside), "legs": len(legs)}

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import math
-import re
+import base64
+import json
 
 import pandas as pd
 import pydeck as pdk
 
 from dashboard import config
-from dashboard import vocabularies as v
-from dashboard.schema import parse_waypoints
 
 PIXELS = '"pixels"'  # quoted: pydeck would read a bare string as a column name
-NOTE_CHARS = 240  # a tooltip shows the start of a long note; the table below has all of it
 WORLD = [[-180, -85], [180, -85], [180, 85], [-180, 85]]
+LABEL_ALWAYS = 1.0  # labels that fit from this zoom on show at every zoom
 TOOLTIP = {
     "text": "{tooltip}",
     "style": {"maxWidth": "380px", "whiteSpace": "normal", "fontSize": "13px"},
@@ -26,113 +24,12 @@ LAYER_NAMES: dict[str, str] = {
     "places": "Places",
     "labels": "Labels",
 }
-# A label's weight: its kind's, plus one per leg that touches the place.
-KIND_WEIGHTS = {"city": 4, "port": 2, "free_zone": 2, "border_crossing": 1, "junction": 1}
-LABEL_PX = (7, 16)  # approximate width of one character and height of a label, in pixels
-_ISO3 = re.compile(r"^[A-Z]{3}$")
 
 
 def rgb(hex_color: str, alpha: int = 255) -> list[int]:
     """'#RRGGBB' → [r, g, b, alpha], the colour form deck.gl accessors take."""
     h = hex_color.lstrip("#")
     return [int(h[i : i + 2], 16) for i in (0, 2, 4)] + [alpha]
-
-
-def _shorten(text: str, limit: int = NOTE_CHARS) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def length_label(length_km: float, basis: str) -> str:
-    """'1,121 km', '~430 km (estimated)' or 'length unknown', for a tooltip."""
-    if pd.isna(length_km):
-        return "length unknown"
-    if basis == "estimated":
-        return f"~{length_km:,.0f} km (estimated)"
-    return f"{length_km:,.0f} km"
-
-
-def segment_frame(segments: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
-    """One row per leg with its path ([lon, lat] from → waypoints → to), colour, width, tooltip."""
-    at = {r.id: [r.lon, r.lat] for r in places.itertuples()}
-    names = dict(zip(places["id"], places["name"], strict=True))
-    known = segments[segments["from_place"].isin(at) & segments["to_place"].isin(at)]
-    rows = []
-    for s in known.itertuples():
-        middle = [[lon, lat] for lat, lon in parse_waypoints(s.waypoints)]
-        name = f"{names[s.from_place]} – {names[s.to_place]}"
-        length = length_label(s.length_km, getattr(s, "length_basis", ""))
-        tooltip = (
-            f"{name}\n{v.label(v.MODES, s.mode)} · {v.label(v.SEGMENT_STATUSES, s.status)}"
-            f" · {length}\nBranch: {v.label(v.CORRIDORS, s.corridor)}"
-            f"\n{_shorten(s.note)}\nSources: {', '.join(s.source_ids)}"
-        )
-        rows.append(
-            {
-                "id": s.id,
-                "name": name,
-                "mode": s.mode,
-                "status": s.status,
-                "path": [at[s.from_place], *middle, at[s.to_place]],
-                "color": rgb(config.MODE_COLORS[s.mode], config.SEGMENT_STATUS_ALPHAS[s.status]),
-                "width": config.SEGMENT_STATUS_WIDTHS[s.status],
-                "tooltip": tooltip,
-            }
-        )
-    columns = ["id", "name", "mode", "status", "path", "color", "width", "tooltip"]
-    return pd.DataFrame(rows, columns=columns)
-
-
-def place_frame(places: pd.DataFrame, country_names: dict[str, str]) -> pd.DataFrame:
-    """One row per place with position, colour by kind and tooltip."""
-    kind = places["kind"].map(lambda k: v.label(v.PLACE_KINDS, k))
-    country = places["country"].map(lambda c: country_names.get(c, c))
-    sources = places["source_ids"].map(", ".join)
-    notes = places["note"].map(_shorten)
-    return pd.DataFrame(
-        {
-            "id": places["id"],
-            "name": places["name"],
-            "kind": places["kind"],
-            "lon": places["lon"],
-            "lat": places["lat"],
-            "color": places["kind"].map(lambda k: rgb(config.PLACE_KIND_COLORS[k])),
-            "tooltip": places["name"]
-            + "\n"
-            + kind
-            + ", "
-            + country
-            + "\n"
-            + notes
-            + "\nSources: "
-            + sources,
-        }
-    ).reset_index(drop=True)
-
-
-def label_frame(
-    places: pd.DataFrame, segments: pd.DataFrame, zoom: float = config.MAP_VIEW["zoom"]
-) -> pd.DataFrame:
-    """The places whose labels do not collide at `zoom`, keeping the weightiest first."""
-    legs = pd.concat([segments["from_place"], segments["to_place"]]).value_counts()
-    weight = places["id"].map(legs).fillna(0) + places["kind"].map(KIND_WEIGHTS).fillna(0)
-    order = places.assign(_w=weight).sort_values(["_w", "name"], ascending=[False, True])
-    deg_per_px = 360 / (512 * 2**zoom)  # web-mercator degrees of longitude per pixel
-    kept: list[tuple[float, float, float, float]] = []
-    keep = []
-    for p in order.itertuples():
-        scale = math.cos(math.radians(p.lat))  # a degree of latitude looks taller up north
-        box = (
-            p.lon,
-            p.lon + (len(p.name) * LABEL_PX[0] + 10) * deg_per_px,
-            p.lat - LABEL_PX[1] / 2 * deg_per_px * scale,
-            p.lat + LABEL_PX[1] / 2 * deg_per_px * scale,
-        )
-        if not any(
-            b[0] < box[1] and box[0] < b[1] and b[2] < box[3] and box[2] < b[3] for b in kept
-        ):
-            kept.append(box)
-            keep.append(p.Index)
-    return places.loc[sorted(keep)].reset_index(drop=True)
 
 
 def sea_layer() -> pdk.Layer:
@@ -148,32 +45,33 @@ def sea_layer() -> pdk.Layer:
     )
 
 
-def fill_expression(statuses: dict[str, str]) -> str:
-    """A deck.gl expression: a country's fill by its status in `statuses` (ISO3 → status)."""
-    land = rgb(config.LAND_COLOR)
-    branches = []
-    for status, color in config.STATUS_COLORS.items():
-        codes = sorted(c for c, s in statuses.items() if s == status and _ISO3.match(c))
-        if codes:
-            test = " || ".join(f"properties.iso3 == '{c}'" for c in codes)
-            branches.append(f"{test} ? {rgb(color, config.MEMBERSHIP_SHADE_ALPHA)}")
-    return " : ".join([*branches, str(land)])
-
-
-def countries_layer(url: str, statuses: dict[str, str] | None = None) -> pdk.Layer:
-    """Natural Earth countries fetched from `url`: land with borders, shaded by status if given."""
-    fill = fill_expression(statuses or {})
+def countries_layer(url: str) -> pdk.Layer:
+    """Natural Earth countries fetched from `url` (a static file): land with borders."""
     return pdk.Layer(
         "GeoJsonLayer",
         url,
         id="countries",
         filled=True,
         stroked=True,
-        get_fill_color=fill,
+        get_fill_color=rgb(config.LAND_COLOR),
         get_line_color=rgb(config.BORDER_COLOR),
         line_width_min_pixels=0.7,
         pickable=False,
-        update_triggers={"getFillColor": fill},
+    )
+
+
+def shading_layer(features: list[dict]) -> pdk.Layer:
+    """Shaded countries over the land, coloured by status; hovering one shows its tooltip."""
+    return pdk.Layer(
+        "GeoJsonLayer",
+        {"type": "FeatureCollection", "features": features},
+        id="shading",
+        filled=True,
+        stroked=False,
+        get_fill_color="properties.color",  # pydeck turns the string into an accessor
+        pickable=True,
+        auto_highlight=True,
+        highlight_color=[255, 255, 255, 70],
     )
 
 
@@ -246,25 +144,52 @@ def place_layer(frame: pd.DataFrame) -> pdk.Layer:
     )
 
 
-def label_layer(frame: pd.DataFrame) -> pdk.Layer:
-    """Place names beside their dots, on a light background so they read over any colour."""
-    return pdk.Layer(
-        "TextLayer",
-        frame,
-        id="labels",
-        get_position=["lon", "lat"],
-        get_text="name",
-        get_size=12,
-        get_color=[27, 38, 49],
-        get_text_anchor='"start"',
-        get_alignment_baseline='"center"',
-        get_pixel_offset=[8, 0],
-        background=True,
-        get_background_color=[255, 255, 255, 190],
-        character_set='"auto"',
-        font_family='"DejaVu Sans, Arial, sans-serif"',
-        pickable=False,
-    )
+def _data_url(features: list[dict]) -> str:
+    """GeoJSON as a `data:` URL, which a tile layer fetches like a file (no server needed)."""
+    raw = json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)
+    return "data:application/json;base64," + base64.b64encode(raw.encode("utf-8")).decode("ascii")
+
+
+def label_layers(frame: pd.DataFrame) -> list[pdk.Layer]:
+    """Place names beside their dots, on a light background; a name that would overlap a
+    weightier one at this zoom waits for the zoom from which it fits (`min_zoom`).
+
+    deck.gl has no per-layer zoom range except on tile layers: each group of labels with the
+    same `min_zoom` is one tile layer (one world-sized tile) hidden below that zoom.
+    """
+    layers = []
+    for zoom, group in frame.groupby("min_zoom", sort=True):
+        features = [
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
+                "properties": {"name": p.name},
+            }
+            for p in group.itertuples()
+        ]
+        layers.append(
+            pdk.Layer(
+                "TileLayer",
+                _data_url(features),
+                id=f"labels-{zoom:g}",
+                min_zoom=0,
+                max_zoom=0,  # one tile for the whole world, at every zoom
+                visible_min_zoom=None if zoom <= LABEL_ALWAYS else float(zoom),
+                point_type='"text"',
+                get_text="properties.name",
+                get_text_size=12,
+                get_text_color=[27, 38, 49],
+                get_text_anchor='"start"',
+                get_text_alignment_baseline='"center"',
+                get_text_pixel_offset=[8, 0],
+                text_background=True,
+                get_text_background_color=[255, 255, 255, 190],
+                text_character_set='"auto"',
+                text_font_family='"DejaVu Sans, Arial, sans-serif"',
+                pickable=False,
+            )
+        )
+    return layers
 
 
 def build_deck(
@@ -272,56 +197,25 @@ def build_deck(
     places: pd.DataFrame,
     labels: pd.DataFrame | None = None,
     shown: tuple[str, ...] = tuple(LAYER_NAMES),
-    statuses: dict[str, str] | None = None,
+    shading: list[dict] | None = None,
     basemap_url: str = config.BASEMAP_URL,
     view: dict[str, float] | None = None,
 ) -> pdk.Deck:
-    """The corridor deck from prepared frames (labels default to every place), bottom up."""
+    """The map from prepared frames, bottom up; `shading` holds shaded countries' features."""
     layers = []
     if "basemap" in shown:
-        shade = statuses if "shading" in shown else None
-        layers += [sea_layer(), countries_layer(basemap_url, shade)]
+        layers += [sea_layer(), countries_layer(basemap_url)]
+    if "shading" in shown and shading:
+        layers.append(shading_layer(shading))
     if "segments" in shown and not segments.empty:
         layers += [casing_layer(segments), segment_layer(segments), dotted_layer(segments)]
     if "places" in shown and not places.empty:
         layers.append(place_layer(places))
-    labels = places if labels is None else labels
-    if "labels" in shown and not labels.empty:
-        layers.append(label_layer(labels))
+    if "labels" in shown and labels is not None and not labels.empty:
+        layers += label_layers(labels)
     return pdk.Deck(
         layers=layers,
         initial_view_state=pdk.ViewState(**(view or config.MAP_VIEW)),
         map_provider=None,  # no tiles; a map_style (even None) would bring CARTO back
         tooltip=TOOLTIP,
     )
-
-
-def legend_html(shading: bool) -> str:
-    """A compact legend built only from the fixed vocabularies and colours (no data text)."""
-
-    def swatch(color: str, label: str, shape: str = "line") -> str:
-        size = "width:18px;height:4px" if shape == "line" else "width:10px;height:10px"
-        radius = "border-radius:50%;" if shape == "dot" else ""
-        return (
-            f'<span style="white-space:nowrap;margin-right:12px"><span style="display:inline-block;'
-            f'{size};{radius}background:{color};vertical-align:middle;margin-right:4px"></span>'
-            f"{label}</span>"
-        )
-
-    modes = "".join(swatch(c, v.label(v.MODES, m)) for m, c in config.MODE_COLORS.items())
-    kinds = "".join(
-        swatch(c, v.label(v.PLACE_KINDS, k), "dot") for k, c in config.PLACE_KIND_COLORS.items()
-    )
-    lines = [
-        f"<b>Mode</b> {modes}",
-        "<b>Status</b> operational: wide, solid · under construction, planned, gap: "
-        "fainter, with white dashes",
-        f"<b>Place</b> {kinds}",
-    ]
-    if shading:
-        tiers = "".join(
-            swatch(c, v.label(v.MEMBERSHIP_STATUSES, s), "square")
-            for s, c in config.STATUS_COLORS.items()
-        )
-        lines.append(f"<b>Country</b> {tiers}")
-    return "<br>".join(lines)

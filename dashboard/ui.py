@@ -284,18 +284,31 @@ def chart(figure: Figure, key: str, lines: Callable[[], list[str]] | None = None
     """
     with st.container(key=key):
         st.vega_lite_chart(figure.shown or figure.spec, width="stretch", key=f"{key}-vega")
-        if lines is not None and not presenting():
-            row = st.container(horizontal=True)
-            name = key.removeprefix("a-").removeprefix("m-").removeprefix("o-")
-            for fmt, mime, render in CHART_FORMATS:
-                row.download_button(
-                    fmt.upper(),
-                    lambda render=render: render(
-                        exports.captioned(figure.chart, figure.title, lines())
-                    ),
-                    file_name=f"{figure.file_name or name}.{fmt}",
-                    mime=mime,
-                    key=f"{key}-{fmt}",
-                    icon=":material/image:",
-                    on_click="ignore",
+        if lines is not None:
+            name = figure.file_name or key.removeprefix("a-").removeprefix("m-").removeprefix("o-")
+            renders = {
+                fmt: lambda render=render: render(
+                    exports.captioned(figure.chart, figure.title, lines())
                 )
+                for fmt, _, render in CHART_FORMATS
+            }
+            downloads(key, name, renders)
+
+
+def downloads(key: str, name: str, renders: Mapping[str, Callable[[], bytes | str]]) -> None:
+    """A row of image downloads (`png`, `svg`), each drawn only when asked for; none when
+    presenting. Buttons are keyed `<key>-<format>`."""
+    if presenting():
+        return
+    mimes = {fmt: mime for fmt, mime, _ in CHART_FORMATS}
+    row = st.container(horizontal=True)
+    for fmt, render in renders.items():
+        row.download_button(
+            fmt.upper(),
+            render,
+            file_name=f"{name}.{fmt}",
+            mime=mimes[fmt],
+            key=f"{key}-{fmt}",
+            icon=":material/image:",
+            on_click="ignore",
+        )

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import io
+import json
 from datetime import date
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
-from dashboard import corridor_views
+from dashboard import corridor_views, maps
+from dashboard.routes import SegmentFilter
 from tests.cow_like import layered_package
 
 
@@ -60,3 +64,41 @@ def test_a_day_with_no_member_says_so(pkg):
     shading = corridor_views.shading(pkg, "wpact", date(2000, 1, 1))
     assert shading.statuses == {}
     assert shading.text.startswith("WPact on 2000-01-01: 0 countries with a status, 0 shaded")
+
+
+EVERYTHING = tuple(maps.LAYER_NAMES)
+
+
+def test_shading_follows_the_day(mini_pkg):
+    before = corridor_views.map_view(mini_pkg, SegmentFilter(), EVERYTHING, "sco", date(2020, 1, 1))
+    after = corridor_views.map_view(mini_pkg, SegmentFilter(), EVERYTHING, "sco", date(2025, 1, 1))
+    assert len(before.features) == 2  # Russia, and Belarus as observer
+    assert len(after.features) == 3
+    assert after.shaded.text.startswith("SCO on 2025-01-01: 3 countries with a status")
+    deck = json.loads(after.deck.to_json())
+    shading = next(layer for layer in deck["layers"] if layer["id"] == "shading")
+    tips = {
+        f["properties"]["iso3"]: f["properties"]["tooltip"] for f in shading["data"]["features"]
+    }
+    assert tips["IRN"].startswith("Iran\nMember of SCO since 2023-07-04")
+
+
+def test_no_organization_no_shading(mini_pkg):
+    view = corridor_views.map_view(mini_pkg, SegmentFilter(), EVERYTHING, "", date(2025, 1, 1))
+    assert view.shaded is None
+    assert view.features == []
+    assert "shading" not in [layer.id for layer in view.deck.layers]
+
+
+def test_png_has_title_and_credit_as_text_and_pixels(mini_pkg):
+    view = corridor_views.map_view(mini_pkg, SegmentFilter(), EVERYTHING, "sco", date(2025, 1, 1))
+    png = corridor_views.png(view, ["SCO membership as of 2025-01-01", "layer: Basemap"])
+    image = Image.open(io.BytesIO(png))
+    image.load()
+    assert image.text["Title"] == corridor_views.TITLE
+    assert "Natural Earth" in image.text["Copyright"]
+    assert "2025-01-01" in image.text["Description"]
+    assert image.width > 1000
+    svg = corridor_views.svg(view, ["SCO membership as of 2025-01-01"])
+    assert corridor_views.TITLE in svg
+    assert "Natural Earth" in svg

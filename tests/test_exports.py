@@ -7,8 +7,17 @@ import zipfile
 
 import altair as alt
 import pandas as pd
+import pytest
+from PIL import Image
 
-from dashboard.exports import captioned, chart_png, chart_svg, package_zip, sources_line
+from dashboard.exports import (
+    captioned,
+    chart_png,
+    chart_svg,
+    package_zip,
+    png_with_text,
+    sources_line,
+)
 from tests.conftest import MINI
 
 
@@ -36,3 +45,15 @@ def test_sources_line():
     assert sources_line([str(i) for i in range(10)], limit=3).endswith(
         "and 7 more (see the Sources page)"
     )
+
+
+def test_png_text_chunks_are_readable_and_keep_the_image():
+    png = chart_png(alt.Chart(pd.DataFrame({"a": [1]})).mark_point().encode(x="a"))
+    text = {"Title": "Минск – Тегеран", "Copyright": "Basemap: Natural Earth (public domain)"}
+    out = png_with_text(png, text)
+    image = Image.open(io.BytesIO(out))
+    image.load()  # the CRCs are right, or Pillow would refuse the file
+    assert image.text == text
+    assert image.size == Image.open(io.BytesIO(png)).size
+    with pytest.raises(ValueError, match="not a PNG"):
+        png_with_text(b"GIF89a", text)

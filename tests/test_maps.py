@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import base64
 import json
 
 import pandas as pd
 import pytest
 
-from dashboard import config, maps
+from dashboard import config, map_frames, map_legend, maps
 
 PLACES = pd.DataFrame(
     {
@@ -38,9 +39,19 @@ SEGMENTS = pd.DataFrame(
 
 
 def spec(**kwargs) -> dict:
-    segments = maps.segment_frame(SEGMENTS, PLACES)
-    places = maps.place_frame(PLACES, {"IRN": "Iran"})
-    return json.loads(maps.build_deck(segments, places, **kwargs).to_json())
+    segments = map_frames.segment_frame(SEGMENTS, PLACES)
+    places = map_frames.place_frame(PLACES, {"IRN": "Iran"})
+    labels = map_frames.label_frame(places, SEGMENTS)
+    return json.loads(maps.build_deck(segments, places, labels, **kwargs).to_json())
+
+
+SHADED = [
+    {
+        "type": "Feature",
+        "geometry": {"type": "Polygon", "coordinates": [[[50, 30], [55, 30], [55, 35], [50, 30]]]},
+        "properties": {"iso3": "IRN", "color": [1, 2, 3, 110], "tooltip": "Iran\nMember"},
+    }
+]
 
 
 def layer(deck: dict, layer_id: str) -> dict:
@@ -57,15 +68,17 @@ def test_rgb(hex_color, alpha, expected):
 
 def test_layers_in_drawing_order_and_no_tiles():
     deck = spec()
-    assert [item["id"] for item in deck["layers"]] == [
+    ids = [item["id"] for item in deck["layers"]]
+    assert ids[:6] == [
         "sea",
         "countries",
         "segments-casing",
         "segments",
         "segments-dotted",
         "places",
-        "labels",
     ]
+    assert len(ids) > 6
+    assert all(i.startswith("labels-") for i in ids[6:])  # labels on top
     assert deck["initialViewState"] == config.MAP_VIEW
     # map_provider=None: Streamlit's sentinel style, so no CARTO tiles are requested.
     assert deck["mapStyle"] == "__MAP_STYLE__"
@@ -76,7 +89,7 @@ def test_basemap_is_fetched_from_static_url_not_inlined():
     countries = layer(spec(), "countries")
     assert countries["@@type"] == "GeoJsonLayer"
     assert countries["data"] == config.BASEMAP_URL
-    assert countries["getFillColor"] == "@@=" + str(maps.rgb(config.LAND_COLOR))
+    assert countries["getFillColor"] == maps.rgb(config.LAND_COLOR)
     assert countries["stroked"] is True
 
 
@@ -124,16 +137,45 @@ def test_tooltip_is_plain_text_with_name_mode_status_length_note_sources():
 
 
 def test_place_tooltip_shortens_long_notes_and_keeps_text_as_is():
-    places = maps.place_frame(PLACES, {"IRN": "Iran"})
-    assert len(places.loc[2, "tooltip"]) < maps.NOTE_CHARS + 80
+    places = map_frames.place_frame(PLACES, {"IRN": "Iran"})
+    assert len(places.loc[2, "tooltip"]) < map_frames.NOTE_CHARS + 80
     assert places.loc[3, "tooltip"].startswith("Rasht <b>&\nJunction, Iran")
     assert places.loc[0, "color"] == maps.rgb(config.PLACE_KIND_COLORS["city"])
 
 
-def test_labels_that_collide_are_thinned_weightiest_first():
-    labels = maps.label_frame(maps.place_frame(PLACES, {}), SEGMENTS)
+def test_every_place_is_labelled_weightiest_first_with_the_zoom_from_which_it_fits():
+    labels = map_frames.label_frame(map_frames.place_frame(PLACES, {}), SEGMENTS)
+    assert list(labels["id"]) == ["anzali", "minsk", "moscow", "rasht"]
+    assert list(labels["weight"]) == [5, 5, 3, 2]  # kind weight plus one per leg
+    # Rasht sits next to Bandar-e Anzali: its label waits until zooming in makes room
+    first = config.MAP_VIEW["zoom"]
+    assert labels.loc[labels["id"] == "rasht", "min_zoom"].item() > first
+    assert (labels.loc[labels["id"] != "rasht", "min_zoom"] <= first).all()
+
+
+def test_labels_that_collide_are_thinned_for_a_still_image():
+    labels = map_frames.label_frame(map_frames.place_frame(PLACES, {}), SEGMENTS)
     # Rasht and Anzali overlap at the first zoom: the port with more legs keeps its label.
-    assert list(labels["id"]) == ["minsk", "moscow", "anzali"]
+    assert list(map_frames.thin_labels(labels)["id"]) == ["anzali", "minsk", "moscow"]
+    assert len(map_frames.thin_labels(labels, zoom=9)) == 4  # close in, all of them fit
+
+
+def test_hidden_labels_come_back_when_zooming_in():
+    deck = spec()
+    bands = [item for item in deck["layers"] if item["id"].startswith("labels-")]
+    assert all(item["@@type"] == "TileLayer" for item in bands)
+    by_zoom = {}
+    for band in bands:
+        assert band["maxZoom"] == 0  # one tile for the world: each label drawn once
+        assert band["pointType"] == "text"
+        raw = base64.b64decode(band["data"].split(",", 1)[1])
+        names = [f["properties"]["name"] for f in json.loads(raw)["features"]]
+        by_zoom[band.get("visibleMinZoom")] = names
+    first = config.MAP_VIEW["zoom"]
+    at_first = [n for z, names in by_zoom.items() if z is None or z <= first for n in names]
+    assert sorted(at_first) == ["Bandar-e Anzali", "Minsk", "Moscow"]
+    [(zoom, names)] = [(z, n) for z, n in by_zoom.items() if z is not None and z > first]
+    assert names == ["Rasht <b>&"]  # text as written; the layer draws it as text
 
 
 def test_layers_switch_off():
@@ -145,30 +187,26 @@ def test_layers_switch_off():
     ]
 
 
-def test_shading_colours_countries_by_status():
-    statuses = {"IRN": "member", "BLR": "member", "RUS": "founding_member", "bad'": "member"}
-    fill = layer(spec(statuses=statuses), "countries")["getFillColor"]
-    member = maps.rgb(config.STATUS_COLORS["member"], config.MEMBERSHIP_SHADE_ALPHA)
-    founder = maps.rgb(config.STATUS_COLORS["founding_member"], config.MEMBERSHIP_SHADE_ALPHA)
-    assert fill == (
-        f"@@=properties.iso3 == 'RUS' ? {founder} : "
-        f"properties.iso3 == 'BLR' || properties.iso3 == 'IRN' ? {member} : "
-        f"{maps.rgb(config.LAND_COLOR)}"
-    )
-    assert "bad" not in fill
-    assert layer(spec(statuses=statuses), "countries")["updateTriggers"]["getFillColor"] in fill
+def test_shaded_countries_are_a_pickable_layer_over_plain_land():
+    deck = spec(shading=SHADED)
+    assert [item["id"] for item in deck["layers"]][:3] == ["sea", "countries", "shading"]
+    assert layer(deck, "countries")["getFillColor"] == maps.rgb(config.LAND_COLOR)
+    shading = layer(deck, "shading")
+    assert shading["pickable"] is True
+    assert shading["getFillColor"] == "@@=properties.color"
+    assert shading["data"]["features"][0]["properties"]["tooltip"] == "Iran\nMember"
 
 
 def test_shading_layer_off_keeps_plain_land():
-    deck = spec(statuses={"IRN": "member"}, shown=("basemap",))
-    assert "iso3" not in layer(deck, "countries")["getFillColor"]
+    deck = spec(shading=SHADED, shown=("basemap",))
+    assert [item["id"] for item in deck["layers"]] == ["sea", "countries"]
 
 
 def test_legend_lists_every_mode_and_kind():
-    text = maps.legend_html(shading=True)
+    text = map_legend.legend_html(shading=True)
     for label in ("Rail", "Sea", "Road", "Port", "Border crossing", "Observer"):
         assert label in text
-    assert "Observer" not in maps.legend_html(shading=False)
+    assert "Observer" not in map_legend.legend_html(shading=False)
 
 
 @pytest.mark.parametrize(
@@ -181,11 +219,11 @@ def test_legend_lists_every_mode_and_kind():
     ],
 )
 def test_length_label_marks_estimates(length, basis, expected):
-    assert maps.length_label(length, basis) == expected
+    assert map_frames.length_label(length, basis) == expected
 
 
 def test_tooltip_of_an_estimated_leg_says_so():
     segments = SEGMENTS.assign(length_basis=["sourced", "", "estimated", ""])
-    rows = maps.segment_frame(segments, PLACES).set_index("id")["tooltip"]
+    rows = map_frames.segment_frame(segments, PLACES).set_index("id")["tooltip"]
     assert "· 700 km\n" in rows["minsk-moscow"]
     assert "· ~37 km (estimated)\n" in rows["anzali-rasht"]

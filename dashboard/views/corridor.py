@@ -4,10 +4,10 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard import cache, maps, playback, routes, ui, ui_player
+from dashboard import cache, corridor_views, map_legend, maps, playback, routes, ui, ui_player
 from dashboard import vocabularies as v
-from dashboard.config import BASEMAP_ATTRIBUTION, DEFAULT_ROUTE, MAP_HEIGHT
-from dashboard.frames import country_names, organization_names, place_names, segment_table
+from dashboard.config import DEFAULT_ROUTE, MAP_HEIGHT
+from dashboard.frames import organization_names, place_names, segment_table
 from dashboard.page_params import CORRIDOR, chips
 
 PREFER = {routes.FEWEST_LEGS: "Fewest legs", routes.SHORTEST_KNOWN: "Shortest known length"}
@@ -64,25 +64,44 @@ with st.sidebar:
 params = routes.SegmentFilter(tuple(branches), tuple(modes), tuple(statuses))
 legs = routes.filter_segments(segments, params)
 layers_on = tuple(s for s in shown if org or s != "shading")
-dots = maps.place_frame(places, country_names(pkg))
-named_places = maps.label_frame(dots, segments)
-lines = maps.segment_frame(legs, places)
 spans = pkg["memberships"][pkg["memberships"]["organization"] == org]
+labels = {
+    "corridor": v.CORRIDORS,
+    "mode": v.MODES,
+    "status": v.SEGMENT_STATUSES,
+    "layer": maps.LAYER_NAMES,
+    "organization": orgs,
+    "from_place": names,
+    "to_place": names,
+    "route_corridor": v.CORRIDORS,
+    "prefer": PREFER,
+    "step": playback.STEPS,
+}
 
 
 def draw(day: date) -> None:
     """The map, its shading as of `day` (when an organization is chosen), legend and credits."""
-    shaded = cache.corridor_shading(pkg, org, day) if org else None
-    shading = shaded.statuses if shaded else None
-    deck = maps.build_deck(lines, dots, named_places, layers_on, shading)
-    st.pydeck_chart(deck, height=MAP_HEIGHT, key="c-map")
-    st.markdown(maps.legend_html("shading" in layers_on), unsafe_allow_html=True)
-    st.caption(f"{BASEMAP_ATTRIBUTION} Sea waypoints are schematic drawing aids, not tracks.")
-    if shaded:
+    view = cache.corridor_map(pkg, params, layers_on, org, day)
+    st.pydeck_chart(view.deck, height=MAP_HEIGHT, key="c-map")
+    st.markdown(map_legend.legend_html("shading" in layers_on), unsafe_allow_html=True)
+    st.caption(corridor_views.CREDIT)
+    if view.shaded:
         with st.container(key="c-shaded"):
-            st.text(shaded.text)  # as text: labels and names come from the data
-            if shaded.missing:
-                st.text(shaded.missing)
+            st.text(view.shaded.text)  # as text: labels and names come from the data
+            if view.shaded.missing:
+                st.text(view.shaded.missing)
+
+    # taken now: a download runs outside the page, after the date may have moved on
+    shading = [view.shaded.text] if view.shaded else []
+    lines = [*shading, *chips(state, CORRIDOR, defaults, labels)]
+    ui.downloads(
+        "c-map",
+        "corridor-map",
+        {
+            "png": lambda: corridor_views.png(view, lines),
+            "svg": lambda: corridor_views.svg(view, lines),
+        },
+    )
 
 
 if org:
@@ -135,16 +154,4 @@ else:
 
 st.subheader(f"Legs on the map ({len(legs):,})")
 ui.table(segment_table(legs, pkg), key="c-table", download="corridor-legs.csv")
-labels = {
-    "corridor": v.CORRIDORS,
-    "mode": v.MODES,
-    "status": v.SEGMENT_STATUSES,
-    "layer": maps.LAYER_NAMES,
-    "organization": orgs,
-    "from_place": names,
-    "to_place": names,
-    "route_corridor": v.CORRIDORS,
-    "prefer": PREFER,
-    "step": playback.STEPS,
-}
 ui.finish("corridor", CORRIDOR, defaults, chips(state, CORRIDOR, defaults, labels))
