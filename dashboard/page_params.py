@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from dashboard.urlstate import DATE, MULTI, ONE, TEXT, Param
+from dashboard.urlstate import DATE, MULTI, ONE, TEXT, TOKEN, Param
 
 MEMBERSHIPS = (
     Param("organization", "m-org", MULTI),
@@ -61,6 +61,8 @@ CHANGES = (
     Param("sort", "ch-sort", ONE),
     Param("order", "ch-order", ONE),
 )
+
+STORY = (Param("story", "story-token", TOKEN),)
 
 SOURCES = (
     Param("q", "sources-q", TEXT),

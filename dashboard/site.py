@@ -22,6 +22,7 @@ PAGES: tuple[Page, ...] = (
     Page("dashboard/views/changes.py", "changes", "What changed", ":material/update:"),
     Page("dashboard/views/agreements.py", "agreements", "Agreements", ":material/handshake:"),
     Page("dashboard/views/corridor.py", "corridor", "Corridor", ":material/route:"),
+    Page("dashboard/views/story.py", "story", "Story", ":material/slideshow:"),
     Page("dashboard/views/sources.py", "sources", "Sources", ":material/menu_book:"),
     Page("dashboard/views/data_quality.py", "data-quality", "Data quality", ":material/rule:"),
 )

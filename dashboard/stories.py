@@ -147,6 +147,14 @@ def from_file(content: bytes) -> tuple[View, ...]:
     return _views(data)
 
 
+def neighbours(count: int, at: int | None) -> tuple[int | None, int | None]:
+    """The views before and after view `at` of `count` (None at either end); from outside the
+    story (`at` None) the next view is the first."""
+    if at is None:
+        return None, (0 if count else None)
+    return (at - 1 if at > 0 else None), (at + 1 if at + 1 < count else None)
+
+
 def add(views: tuple[View, ...], view: View) -> tuple[View, ...]:
     """The story with `view` at the end (at most MAX_VIEWS views)."""
     if len(views) >= MAX_VIEWS:

@@ -9,18 +9,17 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard import exports
-from dashboard.cache import load, package_zip
+from dashboard import exports, stories, ui_present
+from dashboard.cache import load
 from dashboard.charts import Figure
 from dashboard.frames import profile_links
 from dashboard.package import DataPackage
-from dashboard.site import DATA_QUALITY_PAGE, SEQUENCE
+from dashboard.site import BY_PATH, DATA_QUALITY_PAGE
 from dashboard.tables import TablePage, page_caption
 from dashboard.urlstate import (
     EMPTY,
     PRESENT,
     Param,
-    escape_markdown,
     read_query,
     view_link,
     write_query,
@@ -33,25 +32,12 @@ CHART_FORMATS = (
     ("png", "image/png", exports.chart_png),
     ("svg", "image/svg+xml", exports.chart_svg),
 )
-PRESENTER_CSS = """
-<style>
-section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
-header[data-testid="stHeader"], [data-testid="stToolbar"] { display: none !important; }
-[data-testid="stMainBlockContainer"] { max-width: 100%; padding: 1.5rem 3rem; }
-[data-testid="stMainBlockContainer"] h1 { font-size: 3.6rem; }
-[data-testid="stMainBlockContainer"] h2, [data-testid="stMainBlockContainer"] h3 {
-  font-size: 2.3rem; }
-[data-testid="stMainBlockContainer"] p, [data-testid="stText"],
-[data-testid="stCaptionContainer"], [data-testid="stWidgetLabel"] p { font-size: 1.35rem; }
-[data-testid="stMainBlockContainer"] [data-testid="stMetricValue"] * { font-size: 3.4rem; }
-</style>
-"""
 
 
 def page(title: str, intro: str) -> DataPackage:
     """Start a page: presenter frame or title and intro, the data notice; return the package."""
     if presenting():
-        st.html(PRESENTER_CSS)
+        st.html(ui_present.PRESENTER_CSS)
     st.title(title)
     st.caption(intro)
     st.session_state["_top"] = st.container()  # filled by finish(): presenter bar, notices
@@ -72,7 +58,7 @@ def url_state(
     params: tuple[Param, ...],
     allowed: Mapping[str, Collection[str]],
     defaults: Mapping[str, Any],
-) -> None:
+) -> bool:
     """On a fresh visit, seed this page's widgets from the URL, else from their defaults.
 
     A visit is fresh on arriving from another page, and when the address holds another query
@@ -80,9 +66,8 @@ def url_state(
     """
     query = {name: st.query_params.get_all(name) for name in st.query_params}
     state = st.session_state
-    if state.get("_page") != url_path or state.get("_query", query) != query:
-        for key in [k for k in state if str(k).endswith("-playing")]:
-            state[key] = False  # a view opens paused
+    fresh = state.get("_page") != url_path or state.get("_query", query) != query
+    if fresh:
         for key in [k for k in state if str(k).endswith("-playing")]:
             state[key] = False  # a view opens paused
         values, notices = read_query(query, params, allowed)
@@ -97,6 +82,7 @@ def url_state(
         with st.session_state["_top"], st.container(key="url-notices"):
             for notice in notices:
                 st.text(notice)  # as text: a notice quotes the URL
+    return fresh
 
 
 def finish(
@@ -108,11 +94,13 @@ def finish(
     """Write the view into the URL; presenter chips and steps, or the share and export tools."""
     query = write_url(params, defaults)
     link = view_link(st.context.url or "", query)  # st.context.url: this page's address
+    here = stories.view_link(url_path, {k: v for k, v in query.items() if k != PRESENT})
     if presenting():
         with st.session_state["_top"]:
-            _presenter_bar(url_path, chips)
+            ui_present.presenter_bar(url_path, here, chips)
     else:
-        _share_tools(link)
+        title = BY_PATH[url_path].title if url_path in BY_PATH else "View"
+        ui_present.share_tools(link, here, " · ".join([title, *chips]), url_path != "story")
 
 
 def write_url(params: tuple[Param, ...], defaults: Mapping[str, Any]) -> dict[str, list[str]]:
@@ -123,50 +111,6 @@ def write_url(params: tuple[Param, ...], defaults: Mapping[str, Any]) -> dict[st
     st.query_params.from_dict(query)
     st.session_state["_query"] = query
     return query
-
-
-def _presenter_bar(url_path: str, chips: list[str]) -> None:
-    with st.container(key="presenter-bar"):
-        if chips:
-            st.pills(
-                "Active filters",
-                chips,
-                format_func=escape_markdown,  # chip text comes from data: never Markdown
-                selection_mode="multi",
-                disabled=True,
-                key="presenter-chips",
-            )
-        paths = [p.url_path for p in SEQUENCE]
-        here = paths.index(url_path) if url_path in paths else 0
-        cols = st.columns(3)
-        previous, following = SEQUENCE[here - 1], SEQUENCE[(here + 1) % len(SEQUENCE)]
-        if cols[0].button(f"◀ {previous.title}", key="present-prev", shortcut="Left"):
-            st.switch_page(previous.script, query_params={PRESENT: "1"})
-        if cols[1].button("Leave presenter mode", key="present-exit", shortcut="Esc"):
-            st.session_state[PRESENT] = False
-            st.rerun()
-        if cols[2].button(f"{following.title} ▶", key="present-next", shortcut="Right"):
-            st.switch_page(following.script, query_params={PRESENT: "1"})
-
-
-def _share_tools(link: str) -> None:
-    with st.sidebar:
-        st.toggle(
-            "Presenter mode",
-            key=PRESENT,
-            help="Hide the sidebar, enlarge type, step through pages with the arrow keys.",
-        )
-        with st.popover("Share this view", icon=":material/link:", key="share"):
-            st.caption("Copy this link: it reopens exactly this view.")
-            st.code(link, language=None, wrap_lines=True)
-        st.download_button(
-            "Download the data package (zip)",
-            package_zip,
-            file_name="data-package.zip",
-            mime="application/zip",
-            key="download-package",
-            icon=":material/folder_zip:",
-        )
 
 
 def data_notice(pkg: DataPackage) -> None:

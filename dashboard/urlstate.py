@@ -8,9 +8,10 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
-MULTI, ONE, DATE, TEXT = "multi", "one", "date", "text"
+MULTI, ONE, DATE, TEXT, TOKEN = "multi", "one", "date", "text", "token"
 PRESENT = "present"  # presenter mode; valid on every page
 MAX_TEXT = 200
+MAX_TOKEN = 16_000  # a story in one parameter (its own checks refuse a damaged one)
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,7 @@ class Param:
     kind: str
 
 
-EMPTY: dict[str, Any] = {MULTI: [], ONE: None, DATE: None, TEXT: ""}
+EMPTY: dict[str, Any] = {MULTI: [], ONE: None, DATE: None, TEXT: "", TOKEN: ""}
 
 
 def _parse_date(text: str) -> date | None:
@@ -67,6 +68,8 @@ def _read_one(param: Param, raw: list[str], allowed: Collection[str] | None):
     first, extra = raw[0], raw[1:]
     if param.kind == TEXT:
         return first[:MAX_TEXT], extra
+    if param.kind == TOKEN:
+        return first[:MAX_TOKEN], extra
     if param.kind == DATE:
         parsed = _parse_date(first)
         return parsed, ([first] if parsed is None else []) + extra

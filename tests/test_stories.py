@@ -122,3 +122,18 @@ def test_add_move_remove_retitle():
     full = tuple(View(str(i), "/") for i in range(stories.MAX_VIEWS))
     with pytest.raises(StoryError, match="at most"):
         stories.add(full, View("one more", "/"))
+
+
+@pytest.mark.parametrize(
+    ("count", "at", "expected"),
+    [
+        (3, 0, (None, 1)),
+        (3, 1, (0, 2)),
+        (3, 2, (1, None)),
+        (3, None, (None, 0)),  # not on a view of the story: → opens the first
+        (1, 0, (None, None)),
+        (0, None, (None, None)),
+    ],
+)
+def test_neighbours_for_the_presenter_keys(count, at, expected):
+    assert stories.neighbours(count, at) == expected

@@ -7,7 +7,15 @@ from datetime import date
 import pytest
 
 from dashboard.page_params import AGREEMENTS, CORRIDOR, MEMBERSHIPS, chips
-from dashboard.urlstate import escape_markdown, read_query, view_link, write_query
+from dashboard.urlstate import (
+    MAX_TOKEN,
+    TOKEN,
+    Param,
+    escape_markdown,
+    read_query,
+    view_link,
+    write_query,
+)
 
 ALLOWED = {
     "sector": ["health", "tourism", "trade"],
@@ -118,3 +126,14 @@ def test_chips_show_labels_for_non_default_values():
 )
 def test_escape_markdown(text, escaped):
     assert escape_markdown(text) == escaped
+
+
+def test_a_token_is_kept_whole_up_to_its_limit():
+    params = (Param("story", "story-token", TOKEN),)
+    token = "x" * 5000
+    values, notices = read_query({"story": [token]}, params, {})
+    assert values == {"story-token": token}
+    assert notices == []
+    values, _ = read_query({"story": ["y" * (MAX_TOKEN + 5)]}, params, {})
+    assert len(values["story-token"]) == MAX_TOKEN
+    assert write_query({"story-token": token}, params, {}) == {"story": [token]}
