@@ -14,6 +14,10 @@ pytestmark = pytest.mark.e2e
 ROUTES = {
     "": ("Who belongs where", '[data-testid="stDataFrame"]'),
     "memberships": ("Memberships", '[data-testid="stVegaLiteChart"]'),
+    "country?country=IRN": ("Country profile", '[data-testid="stVegaLiteChart"]'),
+    "country": ("Country profile", '[data-testid="stSelectbox"]'),
+    "changes": ("What changed", '[data-testid="stVegaLiteChart"]'),
+    "story": ("Story", '[data-testid="stFileUploader"]'),
     "agreements": ("Agreements", '[data-testid="stVegaLiteChart"]'),
     "corridor": ("Corridor", '[data-testid="stDataFrame"]'),
     "sources": ("Sources", '[data-testid="stDataFrame"]'),

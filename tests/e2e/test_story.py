@@ -1,0 +1,62 @@
+"""Journey: build a story of three views, then step through it in presenter mode."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import open_page, wait_idle
+
+pytestmark = pytest.mark.e2e
+
+
+def add_view(page: Page, title: str) -> None:
+    page.locator(".st-key-story button").locator("visible=true").first.click()
+    box = page.locator(".st-key-story-new-title input")
+    box.fill(title)
+    box.press("Enter")
+    wait_idle(page)
+    page.locator(".st-key-story-add button").locator("visible=true").click()
+    wait_idle(page)
+    page.keyboard.press("Escape")
+
+
+def go(page: Page, name: str) -> None:
+    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=name).click()
+    wait_idle(page)
+
+
+def test_build_a_story_of_three_views_and_present_it(page: Page, app_url: str):
+    open_page(page, f"{app_url}/memberships?organization=sco&as_of=2016-01-01")
+    add_view(page, "SCO in 2016")
+    go(page, "What changed")
+    add_view(page, "Changes")
+    go(page, "Corridor")
+    add_view(page, "The corridor")
+    go(page, "Story")
+    titles = page.locator("[class*='st-key-story-title-'] input")
+    expect(titles).to_have_count(3)
+    assert titles.evaluate_all("els => els.map(e => e.value)") == [
+        "SCO in 2016",
+        "Changes",
+        "The corridor",
+    ]
+    assert "story=" in page.evaluate("location.search")  # the story as one link
+
+    page.locator(".st-key-story-present button").locator("visible=true").click()
+    wait_idle(page)
+    bar = page.locator(".st-key-presenter-bar")
+    expect(bar).to_contain_text("View 1 of 3")
+    assert page.evaluate("location.pathname") == "/memberships"
+    assert "as_of=2016-01-01" in page.evaluate("location.search")
+    expect(page.locator('section[data-testid="stSidebar"]')).to_be_hidden()
+
+    page.keyboard.press("ArrowRight")
+    expect(bar).to_contain_text("View 2 of 3")
+    assert page.evaluate("location.pathname") == "/changes"
+    page.keyboard.press("ArrowRight")
+    expect(bar).to_contain_text("View 3 of 3")
+    assert page.evaluate("location.pathname") == "/corridor"
+    page.keyboard.press("ArrowLeft")
+    expect(bar).to_contain_text("View 2 of 3")
+    expect(page.locator('[data-testid="stMain"] h1').first).to_contain_text("What changed")
