@@ -12,7 +12,6 @@ from dashboard import config
 
 PIXELS = '"pixels"'  # quoted: pydeck would read a bare string as a column name
 WORLD = [[-180, -85], [180, -85], [180, 85], [-180, 85]]
-LABEL_ALWAYS = 1.0  # labels that fit from this zoom on show at every zoom
 TOOLTIP = {
     "text": "{tooltip}",
     "style": {"maxWidth": "380px", "whiteSpace": "normal", "fontSize": "13px"},
@@ -150,15 +149,46 @@ def _data_url(features: list[dict]) -> str:
     return "data:application/json;base64," + base64.b64encode(raw.encode("utf-8")).decode("ascii")
 
 
-def label_layers(frame: pd.DataFrame) -> list[pdk.Layer]:
-    """Place names beside their dots, on a light background; a name that would overlap a
-    weightier one at this zoom waits for the zoom from which it fits (`min_zoom`).
+TEXT_STYLE = {  # a tile layer's text props (GeoJSON points drawn as text)
+    "get_text_size": 12,
+    "get_text_color": [27, 38, 49],
+    "get_text_anchor": '"start"',
+    "get_text_alignment_baseline": '"center"',
+    "get_text_pixel_offset": [8, 0],
+    "text_background": True,
+    "get_text_background_color": [255, 255, 255, 190],
+    "text_character_set": '"auto"',
+    "text_font_family": '"DejaVu Sans, Arial, sans-serif"',
+}
 
-    deck.gl has no per-layer zoom range except on tile layers: each group of labels with the
-    same `min_zoom` is one tile layer (one world-sized tile) hidden below that zoom.
+
+def label_layers(frame: pd.DataFrame, first_zoom: float) -> list[pdk.Layer]:
+    """Place names beside their dots, on a light background: those that fit at the first zoom
+    always; a name that would overlap a weightier one waits for the zoom from which it fits
+    (`min_zoom`).
+
+    deck.gl has no per-layer zoom range except on tile layers: each group of waiting labels
+    with the same `min_zoom` is one tile layer (one world-sized tile) hidden below that zoom.
     """
+    now = frame[frame["min_zoom"] <= first_zoom]
     layers = []
-    for zoom, group in frame.groupby("min_zoom", sort=True):
+    if not now.empty:
+        style = {
+            k.replace("_text", "", 1) if k != "text_background" else "background": v
+            for k, v in TEXT_STYLE.items()
+        }
+        layers.append(
+            pdk.Layer(
+                "TextLayer",
+                now,
+                id="labels",
+                get_position=["lon", "lat"],
+                get_text="name",
+                pickable=False,
+                **style,
+            )
+        )
+    for zoom, group in frame[frame["min_zoom"] > first_zoom].groupby("min_zoom", sort=True):
         features = [
             {
                 "type": "Feature",
@@ -174,19 +204,11 @@ def label_layers(frame: pd.DataFrame) -> list[pdk.Layer]:
                 id=f"labels-{zoom:g}",
                 min_zoom=0,
                 max_zoom=0,  # one tile for the whole world, at every zoom
-                visible_min_zoom=None if zoom <= LABEL_ALWAYS else float(zoom),
+                visible_min_zoom=float(zoom),
                 point_type='"text"',
                 get_text="properties.name",
-                get_text_size=12,
-                get_text_color=[27, 38, 49],
-                get_text_anchor='"start"',
-                get_text_alignment_baseline='"center"',
-                get_text_pixel_offset=[8, 0],
-                text_background=True,
-                get_text_background_color=[255, 255, 255, 190],
-                text_character_set='"auto"',
-                text_font_family='"DejaVu Sans, Arial, sans-serif"',
                 pickable=False,
+                **TEXT_STYLE,
             )
         )
     return layers
@@ -212,7 +234,7 @@ def build_deck(
     if "places" in shown and not places.empty:
         layers.append(place_layer(places))
     if "labels" in shown and labels is not None and not labels.empty:
-        layers += label_layers(labels)
+        layers += label_layers(labels, (view or config.MAP_VIEW)["zoom"])
     return pdk.Deck(
         layers=layers,
         initial_view_state=pdk.ViewState(**(view or config.MAP_VIEW)),

@@ -77,8 +77,8 @@ def test_layers_in_drawing_order_and_no_tiles():
         "segments-dotted",
         "places",
     ]
-    assert len(ids) > 6
-    assert all(i.startswith("labels-") for i in ids[6:])  # labels on top
+    assert ids[6] == "labels"  # labels on top: those shown now, then those that wait
+    assert all(i.startswith("labels-") for i in ids[7:])
     assert deck["initialViewState"] == config.MAP_VIEW
     # map_provider=None: Streamlit's sentinel style, so no CARTO tiles are requested.
     assert deck["mapStyle"] == "__MAP_STYLE__"
@@ -162,20 +162,28 @@ def test_labels_that_collide_are_thinned_for_a_still_image():
 
 def test_hidden_labels_come_back_when_zooming_in():
     deck = spec()
+    now = layer(deck, "labels")
+    assert now["@@type"] == "TextLayer"
+    assert [row["name"] for row in now["data"]] == ["Bandar-e Anzali", "Minsk", "Moscow"]
     bands = [item for item in deck["layers"] if item["id"].startswith("labels-")]
-    assert all(item["@@type"] == "TileLayer" for item in bands)
-    by_zoom = {}
-    for band in bands:
-        assert band["maxZoom"] == 0  # one tile for the world: each label drawn once
-        assert band["pointType"] == "text"
-        raw = base64.b64decode(band["data"].split(",", 1)[1])
-        names = [f["properties"]["name"] for f in json.loads(raw)["features"]]
-        by_zoom[band.get("visibleMinZoom")] = names
-    first = config.MAP_VIEW["zoom"]
-    at_first = [n for z, names in by_zoom.items() if z is None or z <= first for n in names]
-    assert sorted(at_first) == ["Bandar-e Anzali", "Minsk", "Moscow"]
-    [(zoom, names)] = [(z, n) for z, n in by_zoom.items() if z is not None and z > first]
+    [band] = bands
+    assert band["@@type"] == "TileLayer"
+    assert band["maxZoom"] == 0  # one tile for the world: each label drawn once
+    assert band["visibleMinZoom"] > config.MAP_VIEW["zoom"]  # hidden until zooming in
+    assert band["pointType"] == "text"
+    raw = base64.b64decode(band["data"].split(",", 1)[1])
+    names = [f["properties"]["name"] for f in json.loads(raw)["features"]]
     assert names == ["Rasht <b>&"]  # text as written; the layer draws it as text
+
+
+def test_a_closer_first_view_shows_more_labels_at_once():
+    segments = map_frames.segment_frame(SEGMENTS, PLACES)
+    places = map_frames.place_frame(PLACES, {})
+    labels = map_frames.label_frame(places, SEGMENTS)
+    view = {"latitude": 37.4, "longitude": 49.5, "zoom": 9.0}
+    deck = json.loads(maps.build_deck(segments, places, labels, view=view).to_json())
+    assert len(layer(deck, "labels")["data"]) == 4
+    assert not [item for item in deck["layers"] if item["id"].startswith("labels-")]
 
 
 def test_layers_switch_off():
