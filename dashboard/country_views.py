@@ -12,7 +12,6 @@ from dashboard import charts, exports, maps
 from dashboard.basemap import highlight
 from dashboard.config import MAX_TIMELINE_LANES
 from dashboard.frames import (
-    agreement_table,
     country_names,
     organization_names,
     party_names,
@@ -21,7 +20,6 @@ from dashboard.frames import (
 from dashboard.map_frames import label_frame, place_frame, segment_frame
 from dashboard.package import DataPackage
 from dashboard.profiles import (
-    country_agreements,
     country_events,
     country_places,
     event_table,
@@ -34,9 +32,7 @@ from dashboard.profiles import (
 from dashboard.summaries import (
     as_of_matrix,
     event_markers,
-    sector_counts,
     timeline_frame,
-    year_counts,
 )
 
 MAP_SIZE = (700, 380)  # pixels of the profile's small map (width is approximate)
@@ -52,9 +48,6 @@ class Profile:
     headline: dict[str, int]
     statuses: pd.DataFrame
     timeline: charts.Figure | None
-    by_sector: charts.Figure | None
-    by_year: charts.Figure | None
-    agreements: pd.DataFrame
     events: pd.DataFrame
     trade: charts.Figure | None
     trade_rows: pd.DataFrame
@@ -76,18 +69,14 @@ def profile(pkg: DataPackage, code: str, today: date) -> Profile:
     name = countries.get(code, code)
     spans = pkg["memberships"][pkg["memberships"]["country"] == code]
     now = as_of_matrix(spans, today, countries, orgs).sort_values("Organization")
-    signed = country_agreements(pkg["agreements"], code)
     trade = trade_frame(pkg["trade"], code, countries)
-    cited = [s for frame in (spans, signed) for ids in frame["source_ids"] for s in ids]
+    cited = [s for ids in spans["source_ids"] for s in ids]
     return Profile(
         code=code,
         name=name,
         headline=status_headline(spans, code, today),
         statuses=now[["Organization", "Status", "Since", "Sources"]].reset_index(drop=True),
         timeline=_timeline(pkg, spans, today, countries, orgs, name),
-        by_sector=_sector_figure(signed, name),
-        by_year=_year_figure(signed, name),
-        agreements=agreement_table(signed, pkg),
         events=event_table(country_events(pkg["events"], code), names, source_urls(pkg)),
         trade=_trade_figure(trade, name),
         trade_rows=trade,
@@ -107,23 +96,6 @@ def _timeline(pkg, spans, today, countries, orgs, name) -> charts.Figure | None:
         profile_timeline(bars), markers, "Status spans; dashed: summits"
     )
     return charts.Figure.of(chart, f"{name}: membership timeline", f"{name}-timeline")
-
-
-def _sector_figure(signed: pd.DataFrame, name: str) -> charts.Figure | None:
-    if signed.empty:
-        return None
-    chart = charts.count_bar_chart(
-        sector_counts(signed), "Sector", "By sector", charts.sector_scale()
-    )
-    return charts.Figure.of(chart, f"{name}: agreements by sector", f"{name}-agreements-by-sector")
-
-
-def _year_figure(signed: pd.DataFrame, name: str) -> charts.Figure | None:
-    counts = year_counts(signed)
-    if counts.empty:
-        return None
-    chart = charts.year_bar_chart(counts, "By year signed")
-    return charts.Figure.of(chart, f"{name}: agreements by year", f"{name}-agreements-by-year")
 
 
 def _trade_figure(trade: pd.DataFrame, name: str) -> charts.Figure | None:

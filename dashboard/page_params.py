@@ -50,7 +50,11 @@ CORRIDOR = (
 
 OVERVIEW = (Param("as_of", "o-as-of", DATE), Param("step", "o-step", ONE))
 
-COUNTRY = (Param("country", "p-country", ONE),)
+COUNTRY = (
+    Param("country", "p-country", ONE),
+    Param("sort", "p-sort", ONE),
+    Param("order", "p-order", ONE),
+)
 
 CHANGES = (
     Param("from", "ch-from", DATE),

@@ -33,11 +33,6 @@ def profile_timeline(bars: pd.DataFrame) -> pd.DataFrame:
     return bars.assign(Lane=bars["Organization"])
 
 
-def country_agreements(agreements: pd.DataFrame, code: str) -> pd.DataFrame:
-    """The agreements the country is a party to."""
-    return filter_by_any(agreements, "parties", (code,))
-
-
 def country_events(events: pd.DataFrame, code: str) -> pd.DataFrame:
     """The events that name the country among their participants, newest first."""
     chosen = filter_by_any(events, "participants", (code,))

@@ -8,7 +8,6 @@ import pandas as pd
 import pytest
 
 from dashboard.profiles import (
-    country_agreements,
     country_events,
     country_places,
     event_table,
@@ -95,12 +94,7 @@ def test_no_peers_is_an_empty_frame_with_columns():
     assert "Country" in alone.columns
 
 
-def test_agreements_events_trade_and_places_of_one_country(mini_pkg):
-    assert set(country_agreements(mini_pkg["agreements"], "BLR")["id"]) == {
-        "ab-health",
-        "ab-tourism",
-        "ab-treaty",
-    }
+def test_events_trade_and_places_of_one_country(mini_pkg):
     events = country_events(mini_pkg["events"], "BLR")
     assert list(events["id"]) == ["visit-2025"]
     table = event_table(events, NAMES, {})

@@ -4,14 +4,17 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard import cache, ui
-from dashboard.page_params import COUNTRY, chips
+from dashboard import agreement_views, cache, ui
+from dashboard.filters import AgreementFilter
+from dashboard.page_params import COUNTRY, SORT_ORDERS, chips
 from dashboard.urlstate import escape_markdown
 
 pkg = ui.page("Country profile", "One country: where it belongs, what it signed, whom it meets.")
 choices = cache.country_choices(pkg)
 asked = st.query_params.get("country")  # kept to name an unknown code in the notice
-ui.url_state("country", COUNTRY, {"country": choices}, {})
+defaults = {"p-sort": "signed_date", "p-order": "desc"}  # newest first, as on /agreements
+allowed = {"country": choices, "sort": agreement_views.ORDER_LABELS, "order": SORT_ORDERS}
+ui.url_state("country", COUNTRY, allowed, defaults)
 code = st.selectbox(
     "Country",
     list(choices),
@@ -29,7 +32,7 @@ if code is None:
         )
     else:
         st.info("Pick a country to see its profile.", icon=":material/flag:")
-    ui.finish("country", COUNTRY, {}, [])
+    ui.finish("country", COUNTRY, defaults, [])
     st.stop()
 
 today = date.today()
@@ -60,17 +63,29 @@ if profile.timeline is None:
 else:
     ui.chart(profile.timeline, "p-timeline", context)
 
-st.subheader(f"Agreements ({len(profile.agreements):,})")
-if profile.agreements.empty:
+signed_by = AgreementFilter(parties=(code,))  # the agreements page's own rows and charts
+signed = cache.agreement_rows(pkg, signed_by)
+figures = cache.agreement_figures(pkg, signed, signed_by)
+st.subheader(f"Agreements ({figures.count:,})")
+if signed.empty:
     st.info(f"{name} is party to no agreement in the data.")
 else:
     left, right = st.columns(2)
     with left:
-        ui.chart(profile.by_sector, "p-by-sector", context)
+        ui.chart(figures.by_sector, "p-by-sector", lambda: [*context(), figures.cited])
     with right:
-        if profile.by_year is not None:
-            ui.chart(profile.by_year, "p-by-year", context)
-    ui.table(profile.agreements, key="p-agreements", download="agreements.csv", hidden=("id",))
+        ui.chart(figures.by_year, "p-by-year", lambda: [*context(), figures.cited])
+    order, descending = ui.sort_controls("p", agreement_views.ORDER_LABELS)
+    ui.paged_table(
+        cache.agreement_page(pkg, signed, signed_by, order, descending),
+        "p-agreements",
+        "agreements",
+        agreement_views.ORDER_LABELS[order],
+        descending,
+        lambda: agreement_views.table_csv(pkg, signed, order, descending),
+        "agreements.csv",
+        hidden=("id",),
+    )
 
 st.subheader(f"Events ({len(profile.events):,})")
 if profile.events.empty:
@@ -105,4 +120,5 @@ if profile.peers.empty:
     st.info(f"No other country shares an organization with {name} today.")
 else:
     ui.table(profile.peers, key="p-peers", profiles={"Country": "ISO3"})
-ui.finish("country", COUNTRY, {}, chips(st.session_state, COUNTRY, {}, {"country": choices}))
+labels = {"country": choices, "sort": agreement_views.ORDER_LABELS}
+ui.finish("country", COUNTRY, defaults, chips(st.session_state, COUNTRY, defaults, labels))
