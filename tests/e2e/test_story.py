@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from dashboard import stories
+from dashboard.stories import View
 from tests.e2e.conftest import open_page, wait_idle
 
 pytestmark = pytest.mark.e2e
@@ -60,3 +62,26 @@ def test_build_a_story_of_three_views_and_present_it(page: Page, app_url: str):
     page.keyboard.press("ArrowLeft")
     expect(bar).to_contain_text("View 2 of 3")
     expect(page.locator('[data-testid="stMain"] h1').first).to_contain_text("What changed")
+
+
+def test_a_story_travels_as_one_link_and_as_a_file(page: Page, app_url: str, tmp_path):
+    views = (
+        View("SCO in 2016", "/memberships?organization=sco&as_of=2016-01-01"),
+        View("Минск – Тегеран", "/country?country=IRN"),
+        View("The corridor", "/corridor"),
+    )
+    open_page(page, f"{app_url}/story?story={stories.encode(views)}")  # a new session
+    titles = page.locator("[class*='st-key-story-title-'] input")
+    expect(titles).to_have_count(3)
+    with page.expect_download() as saved:
+        page.locator(".st-key-story-save button").locator("visible=true").click()
+    file = tmp_path / "story.json"
+    saved.value.save_as(file)
+    assert stories.from_file(file.read_bytes()) == views
+
+    page.locator(".st-key-story-clear button").locator("visible=true").click()
+    wait_idle(page)
+    expect(titles).to_have_count(0)
+    page.locator(".st-key-story-file input[type=file]").set_input_files(str(file))
+    expect(titles).to_have_count(3)
+    assert titles.evaluate_all("els => els.map(e => e.value)")[1] == "Минск – Тегеран"
