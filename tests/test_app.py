@@ -19,6 +19,7 @@ PAGES = [  # other tests pick pages by position: new pages go at the end
     "dashboard/views/data_quality.py",
     "dashboard/views/country.py",
     "dashboard/views/changes.py",
+    "dashboard/views/story.py",
 ]
 TIMEOUT = 60
 
