@@ -91,8 +91,9 @@ def test_the_map_shades_the_warsaw_pact_and_lists_the_gdr(page: Page, cow_server
     listed = page.locator(".st-key-c-shaded")
     expect(listed).to_contain_text("WPact on 1985-06-30: 7 countries with a status, 4 shaded")
     expect(listed).to_contain_text("German Democratic Republic")
-    # a shaded country is its status colour, translucent, over the sea polygon beneath the land
-    member = blend(config.STATUS_COLORS["member"], config.MEMBERSHIP_SHADE_ALPHA, config.SEA_COLOR)
+    # a shaded country is its status colour, translucent, over the land (a layer of its own,
+    # which also gives the country's tooltip)
+    member = blend(config.STATUS_COLORS["member"], config.MEMBERSHIP_SHADE_ALPHA, config.LAND_COLOR)
     deadline = time.monotonic() + 30
     while count_near(map_image(page), member) < 2000 and time.monotonic() < deadline:
         time.sleep(0.5)  # the basemap arrives after the first frame
