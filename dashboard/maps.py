@@ -173,10 +173,6 @@ def label_layers(frame: pd.DataFrame, first_zoom: float) -> list[pdk.Layer]:
     now = frame[frame["min_zoom"] <= first_zoom]
     layers = []
     if not now.empty:
-        style = {
-            k.replace("_text", "", 1) if k != "text_background" else "background": v
-            for k, v in TEXT_STYLE.items()
-        }
         layers.append(
             pdk.Layer(
                 "TextLayer",
@@ -184,8 +180,16 @@ def label_layers(frame: pd.DataFrame, first_zoom: float) -> list[pdk.Layer]:
                 id="labels",
                 get_position=["lon", "lat"],
                 get_text="name",
+                get_size=TEXT_STYLE["get_text_size"],
+                get_color=TEXT_STYLE["get_text_color"],
+                get_text_anchor=TEXT_STYLE["get_text_anchor"],
+                get_alignment_baseline=TEXT_STYLE["get_text_alignment_baseline"],
+                get_pixel_offset=TEXT_STYLE["get_text_pixel_offset"],
+                background=True,
+                get_background_color=TEXT_STYLE["get_text_background_color"],
+                character_set=TEXT_STYLE["text_character_set"],
+                font_family=TEXT_STYLE["text_font_family"],
                 pickable=False,
-                **style,
             )
         )
     for zoom, group in frame[frame["min_zoom"] > first_zoom].groupby("min_zoom", sort=True):

@@ -164,6 +164,11 @@ def test_hidden_labels_come_back_when_zooming_in():
     deck = spec()
     now = layer(deck, "labels")
     assert now["@@type"] == "TextLayer"
+    # beside the dot, in the app's sans-serif, as the tile layers draw the others
+    assert now["getTextAnchor"] == "start"
+    assert now["getPixelOffset"] == [8, 0]
+    assert now["fontFamily"] == "DejaVu Sans, Arial, sans-serif"
+    assert now["characterSet"] == "auto"
     assert [row["name"] for row in now["data"]] == ["Bandar-e Anzali", "Minsk", "Moscow"]
     bands = [item for item in deck["layers"] if item["id"].startswith("labels-")]
     [band] = bands
