@@ -17,6 +17,7 @@ from dashboard.changes import (
 )
 from dashboard.frames import country_names, organization_names, party_names, source_urls
 from dashboard.package import DataPackage
+from dashboard.summaries import distinct_items
 
 ORDER_LABELS = {
     "date": "Date",
@@ -97,7 +98,7 @@ def figures(pkg: DataPackage, shown: pd.DataFrame, params: ChangeFilter) -> Figu
         agreements=int(kinds.isin(("signed", "in_force")).sum()),
         events=int((kinds == "event").sum()),
         by_month=by_month,
-        cited=exports.sources_line(list(shown["source_ids"].explode().dropna())),
+        cited=exports.sources_line(distinct_items(shown["source_ids"])),
     )
 
 
