@@ -156,3 +156,20 @@ def write_big_package(folder: Path, agreements: int, organizations: int) -> Path
             "memberships": span_rows,
         },
     )
+
+
+@pytest.fixture
+def bundled_app(monkeypatch):
+    """The app on the bundled data, with every cache empty before and after."""
+    from dashboard import cache
+
+    monkeypatch.delenv("DASHBOARD_DATA", raising=False)
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def param(at, name: str) -> list[str]:
+    """A query parameter's values as the app wrote them (AppTest gives one value bare)."""
+    value = at.query_params.get(name, [])
+    return value if isinstance(value, list) else [value]

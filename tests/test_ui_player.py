@@ -9,15 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
 
-
-@pytest.fixture(autouse=True)
-def _bundled(monkeypatch):
-    from dashboard import cache
-
-    monkeypatch.delenv("DASHBOARD_DATA", raising=False)
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("bundled_app")
 
 
 def open_page(page: str, **query: str) -> AppTest:

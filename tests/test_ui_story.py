@@ -17,14 +17,7 @@ THREE = (
 )
 
 
-@pytest.fixture(autouse=True)
-def _bundled(monkeypatch):
-    from dashboard import cache
-
-    monkeypatch.delenv("DASHBOARD_DATA", raising=False)
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("bundled_app")
 
 
 def start(page: str = "", **query) -> AppTest:

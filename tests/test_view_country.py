@@ -5,25 +5,12 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, param
 
 PAGE = "dashboard/views/country.py"
 
 
-@pytest.fixture(autouse=True)
-def _bundled(monkeypatch):
-    from dashboard import cache
-
-    monkeypatch.delenv("DASHBOARD_DATA", raising=False)
-    cache.clear()
-    yield
-    cache.clear()
-
-
-def param(at: AppTest, name: str) -> list[str]:
-    """A query parameter's values as the app wrote them (AppTest gives one value bare)."""
-    value = at.query_params.get(name, [])
-    return value if isinstance(value, list) else [value]
+pytestmark = pytest.mark.usefixtures("bundled_app")
 
 
 def open_page(**query: str) -> AppTest:
