@@ -10,6 +10,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import re
+import signal
 import socket
 import subprocess
 import sys
@@ -48,12 +50,20 @@ class Session:
     url: str
     page: str
     socket: websockets.ClientConnection | None = None
+    cookie: str = ""  # what the page's HTTP answer set (e.g. a balancer's affinity cookie)
     page_hash: str = ""
     multiselects: dict[str, list[str]] = field(default_factory=dict)  # widget id → options
 
     async def __aenter__(self) -> Session:
+        # As a browser does: load the page over HTTP, then open the websocket with its cookies.
+        self.cookie = await asyncio.to_thread(page_cookie, page_url(self.url, self.page))
+        headers = {"Cookie": self.cookie} if self.cookie else None
         self.socket = await websockets.connect(
-            self.url, subprotocols=["streamlit"], max_size=None, open_timeout=60
+            self.url,
+            subprotocols=["streamlit"],
+            max_size=None,
+            open_timeout=60,
+            additional_headers=headers,
         )
         return self
 
@@ -99,6 +109,20 @@ class Session:
         message.rerun_script.page_name = self.page
         message.rerun_script.widget_states.CopyFrom(WidgetStates(widgets=[state]))
         return await self._run(message)
+
+
+def page_url(stream: str, page: str) -> str:
+    """The page's HTTP address for the websocket address `stream`."""
+    base = stream.replace("ws://", "http://", 1).removesuffix("/_stcore/stream")
+    return f"{base}/{page}"
+
+
+def page_cookie(url: str) -> str:
+    """GET `url`; return the cookies its answer set, as a Cookie header value."""
+    with urllib.request.urlopen(url, timeout=STEP_TIMEOUT) as reply:
+        reply.read()
+        cookies = reply.headers.get_all("Set-Cookie") or []
+    return "; ".join(cookie.split(";", 1)[0].strip() for cookie in cookies)
 
 
 def free_port() -> int:
@@ -163,3 +187,82 @@ def resident_mib(pid: int) -> float:
     """Resident memory of a process, in MiB (Linux)."""
     pages = int(Path(f"/proc/{pid}/statm").read_text().split()[1])
     return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+ROOT = Path(__file__).resolve().parents[1]
+SERVE_START_SECONDS = 180.0
+
+
+@dataclass
+class Served:
+    """`python -m dashboard serve` run in the background on a free loopback port, its output in
+    `log`; `start()` waits until it serves and reads what it started from what it printed."""
+
+    replicas: int
+    log: Path
+    env: dict[str, str] = field(default_factory=dict)
+    port: int = 0
+    process: subprocess.Popen | None = None
+    replica_pids: dict[int, int] = field(default_factory=dict)  # replica number → pid
+    replica_addresses: dict[int, str] = field(default_factory=dict)  # number → 127.0.0.1:PORT
+    nginx_pid: int = 0
+    folder: Path | None = None  # its configuration and logs
+
+    def start(self) -> Served:
+        self.port = free_port()
+        command = [sys.executable, "-m", "dashboard", "serve", "--replicas", str(self.replicas)]
+        command += ["--port", str(self.port), "--host", "127.0.0.1"]
+        with self.log.open("w") as output:
+            self.process = subprocess.Popen(
+                command,
+                cwd=ROOT,
+                env={**os.environ, "PYTHONUNBUFFERED": "1", **self.env},
+                stdout=output,
+                stderr=subprocess.STDOUT,
+            )
+        deadline = time.monotonic() + SERVE_START_SECONDS
+        while time.monotonic() < deadline and self.process.poll() is None:
+            if " serving http" in self.output():
+                self._read()
+                return self
+            time.sleep(0.3)
+        self.stop()
+        raise RuntimeError(f"serve did not start:\n{self.output()}")
+
+    def _read(self) -> None:
+        text = self.output()
+        for number, address, pid in re.findall(r"replica (\d+) ready on (\S+) \(pid (\d+)\)", text):
+            self.replica_pids[int(number)] = int(pid)
+            self.replica_addresses[int(number)] = address
+        self.nginx_pid = int(re.search(r"nginx \(pid (\d+)\)", text).group(1))
+        self.folder = Path(re.search(r"configuration and logs in (\S+)", text).group(1))
+
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace") if self.log.exists() else ""
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def access_log(self) -> str:
+        path = self.folder / "access.log" if self.folder else None
+        return path.read_text(encoding="utf-8") if path and path.exists() else ""
+
+    def stop(self, sig: int = signal.SIGTERM, seconds: float = 60.0) -> int | None:
+        """Send `sig` and wait for the command to end; its exit code."""
+        if self.process is None:
+            return None
+        if self.process.poll() is None:
+            self.process.send_signal(sig)
+            try:
+                self.process.wait(seconds)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(seconds)
+        return self.process.returncode
+
+    def __enter__(self) -> Served:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()

@@ -1,8 +1,9 @@
-"""Command line: `python -m dashboard validate [DATA_DIR]`, `python -m dashboard import-cow …`."""
+"""Command line: `python -m dashboard validate [DATA_DIR]`, `… import-cow …`, `… serve …`."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -12,6 +13,7 @@ from dashboard.cow_reading import CowError
 from dashboard.layers import layers_of
 from dashboard.package import DATA_DIR_VARIABLE, data_dir, load_package
 from dashboard.problems import summary
+from dashboard.serving import MAX_REPLICAS, Options, ServeError, serve
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     add_import_cow(commands)
+    add_serve(commands)
     return parser
 
 
@@ -71,6 +74,65 @@ def add_import_cow(commands: argparse._SubParsersAction) -> None:
         default=MAPPING_FILE,
         help="CSV of COW ioname → our organization id (default: the bundled cow_mapping.csv)",
     )
+
+
+def add_serve(commands: argparse._SubParsersAction) -> None:
+    """The `serve` command and its help."""
+    command = commands.add_parser(
+        "serve",
+        help="serve a room: several app processes behind nginx, with session affinity",
+        description=(
+            "Start N dashboard processes on free loopback ports and nginx in front of them on "
+            "PORT. Each viewer stays on one process (a cookie-keyed hash). Runs in the "
+            "foreground; Ctrl-C or SIGTERM stops every process it started. A process that dies "
+            "or stops answering /_stcore/health is reported and restarted. Needs nginx "
+            "(apt-get install nginx); writes only to a temporary folder, removed at the end."
+        ),
+    )
+    command.add_argument(
+        "--replicas",
+        type=int,
+        default=os.cpu_count() or 2,
+        metavar="N",
+        help=f"app processes, 1 to {MAX_REPLICAS} (default: one per CPU core, here %(default)s)",
+    )
+    command.add_argument(
+        "--port", type=int, default=8501, metavar="P", help="port viewers open (default 8501)"
+    )
+    command.add_argument(
+        "--host",
+        default="0.0.0.0",
+        help="address nginx listens on (default 0.0.0.0: every interface; 127.0.0.1: this "
+        "machine only)",
+    )
+    command.add_argument(
+        "--data",
+        metavar="DIR",
+        help=f"package folder, or folders layered as A:B, given to every process as "
+        f"${DATA_DIR_VARIABLE} (default: ${DATA_DIR_VARIABLE} or the bundled data/)",
+    )
+    command.add_argument(
+        "--nginx", metavar="PATH", help="the nginx binary (default: found on PATH or /usr/sbin)"
+    )
+
+
+def serve_command(args: argparse.Namespace) -> int:
+    """Serve until stopped; a clear message and exit code 2 when it cannot start."""
+    options = Options(
+        replicas=args.replicas,
+        port=args.port,
+        host=args.host,
+        data=layers_of(args.data) if args.data else None,
+        nginx_binary=args.nginx,
+    )
+    try:
+        return serve(options)
+    except ServeError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # every process it started is already stopped (serve's finally)
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
 
 
 def validate(folders: tuple[Path, ...]) -> int:
@@ -113,6 +175,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "import-cow":
         return import_cow_command(args)
+    if args.command == "serve":
+        return serve_command(args)
     return validate(layers_of(args.data_dir) if args.data_dir else data_dir())
 
 
