@@ -83,7 +83,7 @@ def add_serve(commands: argparse._SubParsersAction) -> None:
         help="serve a room: several app processes behind nginx, with session affinity",
         description=(
             "Start N dashboard processes on free loopback ports and nginx in front of them on "
-            "PORT. Each viewer stays on one process (a cookie-keyed hash). Runs in the "
+            "port P. Each viewer stays on one process (a cookie-keyed hash). Runs in the "
             "foreground; Ctrl-C or SIGTERM stops every process it started. A process that dies "
             "or stops answering /_stcore/health is reported and restarted. Needs nginx "
             "(apt-get install nginx); writes only to a temporary folder, removed at the end."

@@ -236,7 +236,10 @@ def serve(options: Options, say: Callable[[str], None] = _say) -> int:
             sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
         }
 
+        interrupted = []
+
         def stop_room(signum: int, _frame: object) -> None:
+            interrupted.append(signum)
             room.stopping.set()
 
         for sig in previous:
@@ -249,5 +252,7 @@ def serve(options: Options, say: Callable[[str], None] = _say) -> int:
             room.stop()
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
-        say(f"stopped nginx and {len(room.replicas)} replicas")
-        return 0 if started else 1
+        count = len(room.replicas)
+        replicas = f"{count} replica" + ("s" if count != 1 else "")
+        say(f"stopped nginx and {replicas}" if room.nginx else f"stopped {replicas}")
+        return 0 if started or interrupted else 1

@@ -215,3 +215,17 @@ def test_a_child_dies_with_its_parent_even_when_the_parent_is_killed(tmp_path: P
     finally:
         if process.poll() is None:
             process.kill()
+
+
+def test_a_replica_that_cannot_start_is_reported_with_its_log(
+    monkeypatch: pytest.MonkeyPatch, fake_nginx: str
+):
+    def broken(port: int) -> list[str]:
+        return ["sh", "-c", f"echo 'cannot serve port {port}: boom'; exit 3"]
+
+    monkeypatch.setattr("dashboard.replicas.replica_command", broken)
+    said: list[str] = []
+    assert serving.serve(options(replicas=1, nginx_binary=fake_nginx), said.append) == 1
+    assert "error: replica 1 did not start (exit code 3); its last lines:" in said
+    assert any("boom" in line for line in said)
+    assert said[-1] == "stopped 1 replica"
