@@ -12,7 +12,8 @@ import time
 import urllib.error
 import urllib.request
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -89,6 +90,13 @@ def processes_mentioning(text: str) -> list[int]:
     return found
 
 
+def in_own_thread(make: Callable[[], Coroutine]) -> object:
+    """Run a coroutine to its end in a thread of its own: Playwright's sync API may already
+    drive an event loop in this one."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(lambda: asyncio.run(make())).result()
+
+
 async def viewer(served: Served) -> tuple[bool, str]:
     """One viewer: opens /agreements, picks a sector; (no exception, its cookie)."""
     url = served.url.replace("http://", "ws://") + "/_stcore/stream"
@@ -111,7 +119,7 @@ def test_twenty_sessions_spread_over_both_replicas(room: Served):
     async def crowd() -> list[tuple[bool, str]]:
         return await asyncio.wait_for(asyncio.gather(*(viewer(room) for _ in range(SESSIONS))), 600)
 
-    results = asyncio.run(crowd())
+    results = in_own_thread(crowd)
     assert all(ok for ok, _ in results), "a session's page raised an exception"
     cookies = {cookie for _, cookie in results}
     assert len(cookies) == SESSIONS, "every viewer gets its own affinity key"
