@@ -24,7 +24,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from streamlit_client import Render, Served, Session, server, stream_url
+from served import Served
+from streamlit_client import Render, Session, server, stream_url
 
 ROOT = Path(__file__).resolve().parents[1]
 ONE_WIDGET = 'import streamlit as st\n\nst.multiselect("Pick", ["a", "b", "c"], key="w")\n'

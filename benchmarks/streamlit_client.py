@@ -10,8 +10,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-import re
-import signal
 import socket
 import subprocess
 import sys
@@ -187,82 +185,3 @@ def resident_mib(pid: int) -> float:
     """Resident memory of a process, in MiB (Linux)."""
     pages = int(Path(f"/proc/{pid}/statm").read_text().split()[1])
     return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
-
-
-ROOT = Path(__file__).resolve().parents[1]
-SERVE_START_SECONDS = 180.0
-
-
-@dataclass
-class Served:
-    """`python -m dashboard serve` run in the background on a free loopback port, its output in
-    `log`; `start()` waits until it serves and reads what it started from what it printed."""
-
-    replicas: int
-    log: Path
-    env: dict[str, str] = field(default_factory=dict)
-    port: int = 0
-    process: subprocess.Popen | None = None
-    replica_pids: dict[int, int] = field(default_factory=dict)  # replica number → pid
-    replica_addresses: dict[int, str] = field(default_factory=dict)  # number → 127.0.0.1:PORT
-    nginx_pid: int = 0
-    folder: Path | None = None  # its configuration and logs
-
-    def start(self) -> Served:
-        self.port = free_port()
-        command = [sys.executable, "-m", "dashboard", "serve", "--replicas", str(self.replicas)]
-        command += ["--port", str(self.port), "--host", "127.0.0.1"]
-        with self.log.open("w") as output:
-            self.process = subprocess.Popen(
-                command,
-                cwd=ROOT,
-                env={**os.environ, "PYTHONUNBUFFERED": "1", **self.env},
-                stdout=output,
-                stderr=subprocess.STDOUT,
-            )
-        deadline = time.monotonic() + SERVE_START_SECONDS
-        while time.monotonic() < deadline and self.process.poll() is None:
-            if " serving http" in self.output():
-                self._read()
-                return self
-            time.sleep(0.3)
-        self.stop()
-        raise RuntimeError(f"serve did not start:\n{self.output()}")
-
-    def _read(self) -> None:
-        text = self.output()
-        for number, address, pid in re.findall(r"replica (\d+) ready on (\S+) \(pid (\d+)\)", text):
-            self.replica_pids[int(number)] = int(pid)
-            self.replica_addresses[int(number)] = address
-        self.nginx_pid = int(re.search(r"nginx \(pid (\d+)\)", text).group(1))
-        self.folder = Path(re.search(r"configuration and logs in (\S+)", text).group(1))
-
-    def output(self) -> str:
-        return self.log.read_text(encoding="utf-8", errors="replace") if self.log.exists() else ""
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def access_log(self) -> str:
-        path = self.folder / "access.log" if self.folder else None
-        return path.read_text(encoding="utf-8") if path and path.exists() else ""
-
-    def stop(self, sig: int = signal.SIGTERM, seconds: float = 60.0) -> int | None:
-        """Send `sig` and wait for the command to end; its exit code."""
-        if self.process is None:
-            return None
-        if self.process.poll() is None:
-            self.process.send_signal(sig)
-            try:
-                self.process.wait(seconds)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(seconds)
-        return self.process.returncode
-
-    def __enter__(self) -> Served:
-        return self.start()
-
-    def __exit__(self, *exc) -> None:
-        self.stop()

@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from benchmarks.streamlit_client import Served, Session
+from benchmarks.served import Served
+from benchmarks.streamlit_client import Session
 from dashboard import nginx
 from dashboard.package import DEFAULT_DATA_DIR, load_package
 from tests.e2e.conftest import open_page
