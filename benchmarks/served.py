@@ -26,6 +26,7 @@ class Served:
     replicas: int
     log: Path
     env: dict[str, str] = field(default_factory=dict)
+    options: tuple[str, ...] = ()  # more options of `serve`, e.g. ("--no-warmup",)
     port: int = 0
     process: subprocess.Popen | None = None
     replica_pids: dict[int, int] = field(default_factory=dict)  # replica number → pid
@@ -36,7 +37,7 @@ class Served:
     def start(self) -> Served:
         self.port = free_port()
         command = [sys.executable, "-m", "dashboard", "serve", "--replicas", str(self.replicas)]
-        command += ["--port", str(self.port), "--host", "127.0.0.1"]
+        command += ["--port", str(self.port), "--host", "127.0.0.1", *self.options]
         with self.log.open("w") as output:
             self.process = subprocess.Popen(
                 command,

@@ -114,6 +114,13 @@ def add_serve(commands: argparse._SubParsersAction) -> None:
     command.add_argument(
         "--nginx", metavar="PATH", help="the nginx binary (default: found on PATH or /usr/sbin)"
     )
+    command.add_argument(
+        "--no-warmup",
+        dest="warm",
+        action="store_false",
+        help="serve at once, without first opening a page of each process (then the first "
+        "viewer of each process waits while it loads the data package)",
+    )
 
 
 def serve_command(args: argparse.Namespace) -> int:
@@ -124,6 +131,7 @@ def serve_command(args: argparse.Namespace) -> int:
         host=args.host,
         data=layers_of(args.data) if args.data else None,
         nginx_binary=args.nginx,
+        warm=args.warm,
     )
     try:
         return serve(options)

@@ -9,12 +9,14 @@ import subprocess
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
 from dashboard import nginx
 from dashboard.processes import exit_description, free_port, healthy, spawn, stop, tail
 from dashboard.replicas import HEALTH_PATH, START_SECONDS, Replica
+from dashboard.warmup import warm
 
 WATCH_EVERY = 1.0  # seconds between two looks at the processes
 
@@ -28,6 +30,7 @@ class Options:
     host: str = "0.0.0.0"
     data: tuple[Path, ...] | None = None  # layered package folders; None: $DASHBOARD_DATA or data/
     nginx_binary: str | None = None
+    warm: bool = True  # open each replica's first page before serving (the package loaded)
 
 
 def environment(options: Options) -> dict[str, str]:
@@ -82,7 +85,7 @@ class Room:
                     self._failed_to_start(replica)
                     return False
             self.stopping.wait(0.3)
-        if self.stopping.is_set():
+        if self.options.warm and not self._warm(self.replicas):
             return False
         nginx.write(self.site)
         try:
@@ -100,6 +103,22 @@ class Room:
         for url in self.urls():
             self.say(f"serving {url} (Ctrl-C stops)")
         return True
+
+    def _warm(self, replicas: list[Replica]) -> bool:
+        """Open each replica's first page at once (the package loads in each); False if stopped
+        meanwhile. A replica whose page does not open still serves: it loads on its first
+        viewer."""
+        with ThreadPoolExecutor(len(replicas)) as pool:
+            pending = {pool.submit(warm, r.address): r for r in replicas}
+            while pending and not self.stopping.is_set():
+                done, _ = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
+                for future in done:
+                    replica, seconds = pending.pop(future), future.result()
+                    if seconds is None:
+                        self.say(f"replica {replica.number}: its first page did not open")
+                    else:
+                        self.say(f"replica {replica.number} warmed: first page in {seconds:.1f} s")
+        return not self.stopping.is_set()
 
     def urls(self) -> list[str]:
         port = self.options.port
@@ -172,6 +191,8 @@ class Room:
         elif replica.ready and replica.number not in self.announced:
             self.announced.add(replica.number)
             self.say(f"replica {replica.number} ready again (pid {replica.pid})")
+            if self.options.warm:
+                threading.Thread(target=self._warm, args=([replica],), daemon=True).start()
 
     def stop(self) -> None:
         """Stop nginx first (no new requests), then every replica; leave nothing running."""

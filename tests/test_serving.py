@@ -12,6 +12,7 @@ import pytest
 
 from dashboard import processes, serving
 from dashboard.__main__ import main
+from dashboard.warmup import warm
 from tests.conftest import ROOT
 
 
@@ -95,3 +96,19 @@ def test_a_replica_that_cannot_start_is_reported_with_its_log(
     assert "error: replica 1 did not start (exit code 3); its last lines:" in said
     assert any("boom" in line for line in said)
     assert said[-1] == "stopped 1 replica"
+
+
+def test_cli_options_reach_serve(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    given = []
+    monkeypatch.setattr("dashboard.__main__.serve", lambda options: given.append(options) or 0)
+    argv = ["serve", "--replicas", "3", "--port", "9000", "--host", "127.0.0.1"]
+    assert main([*argv, "--data", f"{tmp_path}:{tmp_path}", "--no-warmup"]) == 0
+    assert given[-1] == serving.Options(3, 9000, "127.0.0.1", (tmp_path, tmp_path), None, False)
+    assert main(["serve"]) == 0
+    assert given[-1].warm is True
+    assert given[-1].port == 8501
+    assert given[-1].host == "0.0.0.0"
+
+
+def test_warming_a_replica_that_is_not_there_gives_up_quietly():
+    assert warm(f"127.0.0.1:{processes.free_port()}", seconds=10) is None

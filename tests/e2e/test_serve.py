@@ -114,6 +114,13 @@ def test_generated_configuration_is_accepted_by_nginx(tmp_path: Path):
     assert {p.name for p in tmp_path.iterdir()} >= {"nginx.conf"}
 
 
+def test_every_replica_is_warmed_before_serving(room: Served):
+    said = room.output()
+    serving = said.index(" serving http")
+    for number in (1, 2):
+        assert said.index(f"replica {number} warmed: first page in ") < serving
+
+
 def test_twenty_sessions_spread_over_both_replicas(room: Served):
     before = {n: cpu_seconds(pid) for n, pid in room.replica_pids.items()}
 
