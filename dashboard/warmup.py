@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
@@ -33,12 +34,18 @@ async def _open(address: str, page: str) -> None:
                 return
 
 
-def warm(address: str, page: str = "", seconds: float = WARM_SECONDS) -> float | None:
-    """Open `page` of the app at `address` (host:port) once; the seconds it took, or None when
-    it could not be opened in time."""
+def _warm(address: str, page: str, seconds: float) -> float | None:
     started = time.perf_counter()
     try:
         asyncio.run(asyncio.wait_for(_open(address, page), seconds))
     except (OSError, TimeoutError, websockets.WebSocketException):
         return None
     return time.perf_counter() - started
+
+
+def warm(address: str, page: str = "", seconds: float = WARM_SECONDS) -> float | None:
+    """Open `page` of the app at `address` (host:port) once; the seconds it took, or None when
+    it could not be opened in time. Runs its own event loop in a thread of its own, whatever the
+    calling thread is running."""
+    with ThreadPoolExecutor(1, thread_name_prefix="warm") as pool:
+        return pool.submit(_warm, address, page, seconds).result()

@@ -3,6 +3,7 @@ cannot start."""
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import subprocess
 import sys
@@ -112,3 +113,12 @@ def test_cli_options_reach_serve(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 
 def test_warming_a_replica_that_is_not_there_gives_up_quietly():
     assert warm(f"127.0.0.1:{processes.free_port()}", seconds=10) is None
+
+
+def test_warming_works_beside_a_running_event_loop():
+    """As when called from a thread that already drives asyncio (Playwright's sync API does)."""
+
+    async def inside() -> float | None:
+        return warm(f"127.0.0.1:{processes.free_port()}", seconds=10)
+
+    assert asyncio.run(inside()) is None
