@@ -1,4 +1,5 @@
-"""Shared fixtures: small packages written to tmp_path, and a clean Streamlit cache."""
+"""Shared fixtures: small packages written to tmp_path, a clean Streamlit cache, the app opened
+as a link opens it."""
 
 from __future__ import annotations
 
@@ -7,12 +8,15 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from dashboard.dates import period_start
 from dashboard.package import DEFAULT_DATA_DIR
 from dashboard.schema import TABLES_BY_NAME
 
 ROOT = Path(__file__).resolve().parent.parent
+HOME = "dashboard/views/overview.py"
+APP_SECONDS = 60  # a first render on a loaded 2-core machine
 
 # A tiny, internally consistent package; tests damage a copy of it.
 MINI = {
@@ -173,3 +177,27 @@ def param(at, name: str) -> list[str]:
     """A query parameter's values as the app wrote them (AppTest gives one value bare)."""
     value = at.query_params.get(name, [])
     return value if isinstance(value, list) else [value]
+
+
+def open_app(page: str = "", **query) -> AppTest:
+    """A new session of the app opened on a link to `page` (the home page when empty) with these
+    query parameters; fails if the page raised."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=APP_SECONDS)
+    home = page in ("", HOME)
+    if home:  # the link is the first address the session sees
+        at.query_params.update(query)
+    at.run()
+    if not home:
+        at.query_params.update(query)
+        at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def alive(pid: int) -> bool:
+    """Whether a process with this pid exists and is not a zombie (Linux /proc)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT, write_package
+from tests.conftest import APP_SECONDS, ROOT, open_app, write_package
 
 PAGES = [  # other tests pick pages by position: new pages go at the end
     "dashboard/views/overview.py",
@@ -21,7 +21,6 @@ PAGES = [  # other tests pick pages by position: new pages go at the end
     "dashboard/views/changes.py",
     "dashboard/views/story.py",
 ]
-TIMEOUT = 60
 
 
 @pytest.fixture(autouse=True)
@@ -33,18 +32,10 @@ def _clear_cache():
     cache.clear()
 
 
-def run(page: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
-    at.run()
-    if page != PAGES[0]:
-        at.switch_page(page).run()
-    return at
-
-
 @pytest.mark.parametrize("page", PAGES)
 def test_page_runs_on_bundled_data(page: str, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.delenv("DASHBOARD_DATA", raising=False)
-    at = run(page)
+    at = open_app(page)
     assert not at.exception
     assert at.title
 
@@ -63,14 +54,14 @@ def test_page_runs_on_damaged_package(page: str, tmp_path: Path, monkeypatch):
     )
     (folder / "trade.csv").unlink()
     monkeypatch.setenv("DASHBOARD_DATA", str(folder))
-    at = run(page)
+    at = open_app(page)
     assert not at.exception
     assert any("problem" in w.value for w in at.warning)
 
 
 def test_deep_link_sets_widgets_and_notes_bad_parameters(monkeypatch):
     monkeypatch.delenv("DASHBOARD_DATA", raising=False)
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=APP_SECONDS)
     at.run()
     at.query_params.update({"sector": ["health", "nope"], "party": "IRN", "bogus": "1"})
     at.switch_page("dashboard/views/agreements.py").run()
@@ -84,7 +75,7 @@ def test_deep_link_sets_widgets_and_notes_bad_parameters(monkeypatch):
 
 def test_presenter_mode_hides_tools_and_shows_chips(monkeypatch):
     monkeypatch.delenv("DASHBOARD_DATA", raising=False)
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=APP_SECONDS)
     at.query_params["present"] = "1"  # as in a link that opens a new session
     at.run()
     at.query_params["organization"] = "sco"
@@ -99,7 +90,7 @@ def test_presenter_mode_hides_tools_and_shows_chips(monkeypatch):
 
 def test_route_length_says_how_much_of_it_is_estimated(monkeypatch):
     monkeypatch.delenv("DASHBOARD_DATA", raising=False)
-    at = run("dashboard/views/corridor.py")
+    at = open_app("dashboard/views/corridor.py")
     assert not at.exception
     lengths = [t.value for t in at.text if t.value.startswith("Length: ")]
     assert lengths, [t.value for t in at.text]
@@ -112,7 +103,7 @@ def test_route_length_says_how_much_of_it_is_estimated(monkeypatch):
 
 def test_sources_page_shows_when_each_organization_was_checked(monkeypatch):
     monkeypatch.delenv("DASHBOARD_DATA", raising=False)
-    at = run("dashboard/views/sources.py")
+    at = open_app("dashboard/views/sources.py")
     assert not at.exception
     checked = next(m for m in at.metric if m.label == "Package checked up to")
     assert re.fullmatch(r"\d{4}(-\d{2}){0,2}", checked.value)

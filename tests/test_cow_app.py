@@ -12,9 +12,9 @@ from streamlit import dataframe_util
 from streamlit.testing.v1 import AppTest
 
 from dashboard.config import COW_LABEL, OVERVIEW_BARS
-from tests.conftest import ROOT
+from tests.conftest import open_app
 from tests.cow_like import build_cow_data
-from tests.test_app import PAGES, TIMEOUT
+from tests.test_app import PAGES
 
 
 @pytest.fixture(scope="module")
@@ -31,17 +31,6 @@ def _on_cow_data(cow_data: str, monkeypatch: pytest.MonkeyPatch):
     cache.clear()
 
 
-def open_page(page: str, query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
-    at.run()
-    at.query_params.update(query or {})
-    if page != PAGES[0]:
-        at.switch_page(page)
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
 def chart_rows(at: AppTest, index: int = 0) -> pd.DataFrame:
     """The rows a Vega-Lite chart of the page was sent."""
     chart = at.get("vega_lite_chart")[index]
@@ -54,7 +43,7 @@ def texts(at: AppTest) -> list[str]:
 
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_runs_on_cow_data(page: str):
-    at = open_page(page)
+    at = open_app(page)
     assert at.title
     assert not [w for w in at.warning if "problem" in w.value]  # the layered package is valid
     for frame in at.dataframe:
@@ -62,7 +51,7 @@ def test_every_page_runs_on_cow_data(page: str):
 
 
 def test_overview_shows_the_curated_first_and_says_what_it_left_out():
-    at = open_page(PAGES[0])
+    at = open_app(PAGES[0])
     assert next(m for m in at.metric if m.label == "Organizations").value == "537"
     bars = chart_rows(at)
     shown = list(dict.fromkeys(bars["Organization"]))
@@ -75,9 +64,7 @@ def test_overview_shows_the_curated_first_and_says_what_it_left_out():
 
 
 def test_the_1985_grid_shows_the_warsaw_pact_and_the_cmea_with_the_gdr():
-    at = open_page(
-        PAGES[1], {"organization": ["wpact", "cmea"], "as_of": "1985-06-30", "country": []}
-    )
+    at = open_app(PAGES[1], organization=["wpact", "cmea"], as_of="1985-06-30", country=[])
     cells = chart_rows(at)
     gdr = cells[cells["Country"] == "German Democratic Republic"]
     assert set(gdr["Organization"]) == {"WPact", "CMEA"}
@@ -87,7 +74,7 @@ def test_the_1985_grid_shows_the_warsaw_pact_and_the_cmea_with_the_gdr():
 
 
 def test_the_unfiltered_grid_stays_readable_and_says_what_it_left_out():
-    at = open_page(PAGES[1], {"as_of": "1985-06-30"})
+    at = open_app(PAGES[1], as_of="1985-06-30")
     cells = chart_rows(at)
     assert cells["Organization"].nunique() * cells["Country"].nunique() <= 1500
     assert any(t.startswith("Showing 50 of ") and "organizations" in t for t in texts(at))
@@ -99,14 +86,14 @@ def test_the_unfiltered_grid_stays_readable_and_says_what_it_left_out():
 
 
 def test_spans_from_cow_carry_the_label():
-    at = open_page(PAGES[1], {"country": "DDR"})
+    at = open_app(PAGES[1], country="DDR")
     spans = next(d.value for d in at.dataframe if "Record" in d.value.columns)
     assert set(spans["Record"]) == {COW_LABEL}
     assert at.multiselect(key="m-country").value == ["DDR"]
 
 
 def test_the_map_shades_the_warsaw_pact_and_lists_the_gdr_as_not_drawn():
-    at = open_page(PAGES[3], {"organization": "wpact", "as_of": "1985-06-30"})
+    at = open_app(PAGES[3], organization="wpact", as_of="1985-06-30")
     notes = texts(at)
     assert any(
         t.startswith("WPact on 1985-06-30: 7 countries with a status, 4 shaded") for t in notes
@@ -118,7 +105,7 @@ def test_the_map_shades_the_warsaw_pact_and_lists_the_gdr_as_not_drawn():
 
 
 def test_sources_list_every_organization_with_its_check_date():
-    at = open_page(PAGES[4])
+    at = open_app(PAGES[4])
     table = next(d.value for d in at.dataframe if "Checked up to" in d.value.columns)
     assert len(table) == 537
     assert list(table["Organization"][:2]) == ["BRICS", "CIS"]  # curated first

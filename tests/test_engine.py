@@ -6,12 +6,11 @@ import io
 
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from dashboard import agreement_views, cache
 from dashboard.filters import AgreementFilter
-from tests.conftest import ROOT, write_big_package
-from tests.test_app import PAGES, TIMEOUT
+from tests.conftest import open_app, write_big_package
+from tests.test_app import PAGES
 
 
 @pytest.fixture(autouse=True)
@@ -19,15 +18,6 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
-
-
-def open_page(page: str, query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
-    at.run()
-    at.query_params.update(query or {})
-    at.switch_page(page).run()
-    assert not at.exception, at.exception
-    return at
 
 
 def test_a_view_is_derived_once_for_two_sessions_with_the_same_parameters(monkeypatch):
@@ -40,8 +30,8 @@ def test_a_view_is_derived_once_for_two_sessions_with_the_same_parameters(monkey
         return real(*args, **kwargs)
 
     monkeypatch.setattr(agreement_views, "filter_agreements", counting)
-    first = open_page("dashboard/views/agreements.py", {"sector": "health"})
-    second = open_page("dashboard/views/agreements.py", {"sector": "health"})
+    first = open_app("dashboard/views/agreements.py", sector="health")
+    second = open_app("dashboard/views/agreements.py", sector="health")
     assert first.multiselect(key="a-sector").value == second.multiselect(key="a-sector").value
     health = [p for p in calls if p.sectors == ("health",)]
     assert len(health) == 1, calls
@@ -55,7 +45,7 @@ def test_the_package_is_shared_not_copied(monkeypatch, mini):
 def test_a_table_of_5000_rows_sends_its_first_page_and_downloads_all(tmp_path, monkeypatch):
     folder = write_big_package(tmp_path / "big", agreements=5000, organizations=2)
     monkeypatch.setenv("DASHBOARD_DATA", str(folder))
-    at = open_page("dashboard/views/agreements.py")
+    at = open_app("dashboard/views/agreements.py")
     shown = at.dataframe(key="a-table-df").value
     assert len(shown) == 1000
     assert any("first 1,000 of 5,000 agreements" in c.value for c in at.caption)
@@ -71,7 +61,7 @@ def test_a_table_of_5000_rows_sends_its_first_page_and_downloads_all(tmp_path, m
 def test_a_big_package_renders_every_page(page, tmp_path, monkeypatch):
     folder = write_big_package(tmp_path / "big", agreements=3000, organizations=400)
     monkeypatch.setenv("DASHBOARD_DATA", str(folder))
-    at = open_page(page)
+    at = open_app(page)
     assert at.title
     for frame in at.dataframe:
         assert len(frame.value) <= 1000

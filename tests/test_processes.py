@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from dashboard import processes
-from tests.conftest import ROOT
+from tests.conftest import ROOT, alive
 
 
 @pytest.mark.parametrize(
@@ -28,14 +28,6 @@ def test_tail_keeps_the_last_lines(tmp_path: Path):
     log.write_text("a\n\nb\nc\nd\n")
     assert processes.tail(log, 2) == ["c", "d"]
     assert processes.tail(tmp_path / "missing.log") == []
-
-
-def alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
 
 
 def wait_gone(pid: int, seconds: float = 10.0) -> bool:

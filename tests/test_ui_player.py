@@ -7,21 +7,9 @@ from datetime import date
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from tests.conftest import open_app
 
 pytestmark = pytest.mark.usefixtures("bundled_app")
-
-
-def open_page(page: str, **query: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    if not page:  # the home page: the link is the first address the session sees
-        at.query_params.update(query)
-    at.run()
-    if page:
-        at.query_params.update(query)
-        at.switch_page(page).run()
-    assert not at.exception
-    return at
 
 
 def as_of(at: AppTest) -> str:
@@ -30,7 +18,7 @@ def as_of(at: AppTest) -> str:
 
 
 def test_memberships_steps_by_year_and_the_link_follows():
-    at = open_page("dashboard/views/memberships.py", as_of="2016-06-01")
+    at = open_app("dashboard/views/memberships.py", as_of="2016-06-01")
     at.button(key="m-forward").click().run()
     assert not at.exception
     assert at.date_input(key="m-as-of").value == date(2017, 1, 1)
@@ -44,7 +32,7 @@ def test_memberships_steps_by_year_and_the_link_follows():
 
 def test_memberships_steps_from_change_to_change():
     # BLR in the SCO: observer from 2015-07-10, member from 2024-07-04
-    at = open_page(
+    at = open_app(
         "dashboard/views/memberships.py",
         organization="sco",
         country="BLR",
@@ -59,7 +47,7 @@ def test_memberships_steps_from_change_to_change():
 
 
 def test_play_starts_from_the_first_frame_at_the_end_and_pause_stops():
-    at = open_page("dashboard/views/memberships.py", organization="sco", step="change")
+    at = open_app("dashboard/views/memberships.py", organization="sco", step="change")
     at.button(key="m-play").click().run()
     assert not at.exception
     assert at.session_state["m-playing"] is True
@@ -71,11 +59,11 @@ def test_play_starts_from_the_first_frame_at_the_end_and_pause_stops():
 
 
 def test_overview_and_corridor_players():
-    at = open_page("", as_of="2023-01-01")
+    at = open_app("", as_of="2023-01-01")
     at.button(key="o-forward").click().run()
     assert at.date_input(key="o-as-of").value == date(2024, 1, 1)
     assert as_of(at) == "2024-01-01"
-    at = open_page("dashboard/views/corridor.py", organization="brics", as_of="2023-06-01")
+    at = open_app("dashboard/views/corridor.py", organization="brics", as_of="2023-06-01")
     texts = [t.value for t in at.text]
     assert any(t.startswith("BRICS on 2023-06-01: 5 countries with a status") for t in texts)
     at.button(key="c-forward").click().run()
@@ -84,5 +72,5 @@ def test_overview_and_corridor_players():
 
 
 def test_corridor_without_an_organization_has_no_player():
-    at = open_page("dashboard/views/corridor.py")
+    at = open_app("dashboard/views/corridor.py")
     assert not [b for b in at.button if b.key == "c-play"]

@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import stories
 from dashboard.stories import View
-from tests.conftest import ROOT
+from tests.conftest import APP_SECONDS, ROOT, open_app
 
 STORY = "dashboard/views/story.py"
 THREE = (
@@ -20,18 +20,8 @@ THREE = (
 pytestmark = pytest.mark.usefixtures("bundled_app")
 
 
-def start(page: str = "", **query) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.run()
-    if page:
-        at.query_params.update(query)
-        at.switch_page(page).run()
-    assert not at.exception
-    return at
-
-
 def test_add_this_view_with_an_edited_title():
-    at = start("dashboard/views/memberships.py", organization="sco", as_of="2016-01-01")
+    at = open_app("dashboard/views/memberships.py", organization="sco", as_of="2016-01-01")
     assert at.text_input(key="story-new-title").value.startswith("Memberships · organization: SCO")
     at.text_input(key="story-new-title").input("SCO in 2016").run()
     at.button(key="story-add").click().run()
@@ -40,7 +30,7 @@ def test_add_this_view_with_an_edited_title():
 
 
 def test_story_page_reorders_renames_removes_and_puts_the_story_in_its_link():
-    at = start()
+    at = open_app()
     at.session_state["_story"] = THREE
     at.switch_page(STORY).run()
     assert [t.value for t in at.text_input] == ["SCO in 2016", "Health deals", "The corridor"]
@@ -60,17 +50,17 @@ def test_story_page_reorders_renames_removes_and_puts_the_story_in_its_link():
 
 
 def test_a_shared_link_opens_the_story_and_a_damaged_one_says_why():
-    at = start(STORY, story=stories.encode(THREE))
+    at = open_app(STORY, story=stories.encode(THREE))
     assert at.session_state["_story"] == THREE
     assert any("3 view(s)" in s.value for s in at.success)
-    at = start(STORY, story=stories.encode(THREE)[:-9])
+    at = open_app(STORY, story=stories.encode(THREE)[:-9])
     assert not at.exception
     assert any("cannot be read" in w.value for w in at.warning)
     assert at.session_state["_story"] == () if "_story" in at.session_state else True
 
 
 def test_presenter_bar_steps_through_the_story():
-    at = start()
+    at = open_app()
     at.session_state["_story"] = THREE
     at.switch_page(STORY).run()
     at.button(key="story-present").click().run()  # opens the first view in presenter mode
@@ -92,7 +82,7 @@ def test_presenter_bar_steps_through_the_story():
 
 
 def test_without_a_story_presenter_mode_steps_through_the_pages():
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=APP_SECONDS)
     at.query_params["present"] = "1"  # as in a link that opens a new session
     at.run()
     at.switch_page("dashboard/views/agreements.py").run()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT, param
+from tests.conftest import open_app, param
 
 PAGE = "dashboard/views/changes.py"
 
@@ -13,21 +13,12 @@ PAGE = "dashboard/views/changes.py"
 pytestmark = pytest.mark.usefixtures("bundled_app")
 
 
-def open_page(**query) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.run()
-    at.query_params.update(query)
-    at.switch_page(PAGE).run()
-    assert not at.exception
-    return at
-
-
 def table(at: AppTest):
     return next(df.value for df in at.dataframe if "What" in df.value.columns)
 
 
 def test_period_from_the_link_lists_the_accessions_and_the_enlargement():
-    at = open_page(**{"from": "2023-01-01", "to": "2024-12-31"})
+    at = open_app(PAGE, **{"from": "2023-01-01", "to": "2024-12-31"})
     what = set(table(at)["What"])
     assert "Iran: observer → member in SCO" in what
     assert "Belarus: observer → member in SCO" in what
@@ -38,15 +29,16 @@ def test_period_from_the_link_lists_the_accessions_and_the_enlargement():
 
 
 def test_default_period_runs_and_leaves_the_link_short():
-    at = open_page()
+    at = open_app(PAGE)
     assert not at.exception
     assert "from" not in at.query_params
     assert at.metric[0].label == "Changes"
 
 
 def test_filters_come_from_the_link_and_go_back_into_it():
-    at = open_page(
-        **{"from": "2000-01-01", "to": "2025-12-31", "kind": "status_changed", "country": "BLR"}
+    at = open_app(
+        PAGE,
+        **{"from": "2000-01-01", "to": "2025-12-31", "kind": "status_changed", "country": "BLR"},
     )
     rows = table(at)
     assert set(rows["Kind"]) == {"Status changed"}
@@ -57,5 +49,5 @@ def test_filters_come_from_the_link_and_go_back_into_it():
 
 
 def test_a_period_that_ends_before_it_starts_says_so():
-    at = open_page(**{"from": "2024-12-31", "to": "2023-01-01"})
+    at = open_app(PAGE, **{"from": "2024-12-31", "to": "2023-01-01"})
     assert any("ends before it starts" in i.value for i in at.info)

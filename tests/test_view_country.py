@@ -5,21 +5,12 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT, param
+from tests.conftest import open_app, param
 
 PAGE = "dashboard/views/country.py"
 
 
 pytestmark = pytest.mark.usefixtures("bundled_app")
-
-
-def open_page(**query: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.run()
-    at.query_params.update(query)
-    at.switch_page(PAGE).run()
-    assert not at.exception
-    return at
 
 
 def frame(at: AppTest, column: str):
@@ -28,7 +19,7 @@ def frame(at: AppTest, column: str):
 
 
 def test_profile_from_a_link():
-    at = open_page(country="IRN")
+    at = open_app(PAGE, country="IRN")
     assert [h.value for h in at.header if h.value] == ["Iran"]
     metrics = {m.label: m.value for m in at.metric}
     assert int(metrics["Member of"]) >= 4  # SCO, BRICS, ECO, OPEC, NAM
@@ -41,14 +32,14 @@ def test_profile_from_a_link():
 
 
 def test_peers_link_to_their_profiles():
-    at = open_page(country="BLR")
+    at = open_app(PAGE, country="BLR")
     peers = frame(at, "Both members")
     assert peers.loc[0, "Country"] == "country?country=RUS#Russia"  # shown as "Russia"
     assert {"Shared", "Organizations", "ISO3"} <= set(peers.columns)
 
 
 def test_without_a_country_the_page_offers_a_picker():
-    at = open_page()
+    at = open_app(PAGE)
     assert at.selectbox(key="p-country").value is None
     assert any("Pick a country" in i.value for i in at.info)
     assert not at.header or all(h.value != "Iran" for h in at.header)
@@ -59,7 +50,7 @@ def test_without_a_country_the_page_offers_a_picker():
 
 
 def test_an_unknown_code_gets_a_clear_notice():
-    at = open_page(country="XYZ")
+    at = open_app(PAGE, country="XYZ")
     assert [w.value for w in at.warning] == [
         "There is no country with the code 'XYZ' in the data. Pick one above."
     ]
@@ -68,7 +59,7 @@ def test_an_unknown_code_gets_a_clear_notice():
 
 
 def test_a_country_with_no_data_says_so():
-    at = open_page(country="BOL")  # a BRICS partner only: no agreement, event, trade or place
+    at = open_app(PAGE, country="BOL")  # a BRICS partner only: no agreement, event, trade or place
     infos = " ".join(i.value for i in at.info)
     assert "party to no agreement" in infos
     assert "No trade figure" in infos

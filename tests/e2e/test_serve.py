@@ -23,6 +23,7 @@ from benchmarks.served import Served
 from benchmarks.streamlit_client import Session
 from dashboard import nginx
 from dashboard.package import DEFAULT_DATA_DIR, load_package
+from tests.conftest import alive
 from tests.e2e.conftest import open_page
 
 pytestmark = pytest.mark.e2e
@@ -52,15 +53,6 @@ def cpu_seconds(pid: int) -> float:
     """User and system CPU time of a process so far (Linux /proc)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def alive(pid: int) -> bool:
-    """Whether a process with this pid exists and is not a zombie."""
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
 
 
 def children(pid: int) -> list[int]:
