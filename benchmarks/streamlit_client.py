@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -23,6 +22,8 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.Common_pb2 import StringArray
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState, WidgetStates
+
+from dashboard.processes import free_port, healthy
 
 STEP_TIMEOUT = 180.0  # seconds one render may take before the session gives up
 FINISHED = {
@@ -123,12 +124,6 @@ def page_cookie(url: str) -> str:
     return "; ".join(cookie.split(";", 1)[0].strip() for cookie in cookies)
 
 
-def free_port() -> int:
-    with contextlib.closing(socket.socket()) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextlib.contextmanager
 def server(script: Path, env: dict[str, str] | None = None, cwd: Path | None = None):
     """Run `streamlit run script` on a free loopback port; yield the port; stop it after."""
@@ -160,11 +155,8 @@ def server(script: Path, env: dict[str, str] | None = None, cwd: Path | None = N
     try:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
-            with contextlib.suppress(OSError):
-                url = f"http://127.0.0.1:{port}/_stcore/health"
-                with urllib.request.urlopen(url, timeout=2) as reply:
-                    if reply.status == 200:
-                        break
+            if healthy(f"http://127.0.0.1:{port}/_stcore/health", timeout=2):
+                break
             time.sleep(0.3)
         else:
             raise RuntimeError(f"{script} did not start")

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from dashboard.processes import host_port
+
 TEMPLATE = Path(__file__).with_name("nginx.conf.j2")
 AFFINITY_COOKIE = "dashboard_replica"
 INSTALL_HINT = (
@@ -46,8 +48,7 @@ class Site:
 
     @property
     def listen(self) -> str:
-        host = f"[{self.listen_host}]" if ":" in self.listen_host else self.listen_host
-        return f"{host}:{self.listen_port}"
+        return host_port(self.listen_host, self.listen_port)
 
     @property
     def config_file(self) -> Path:

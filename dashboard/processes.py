@@ -60,6 +60,11 @@ def stop(process: subprocess.Popen, seconds: float = STOP_SECONDS) -> None:
         os.killpg(process.pid, signal.SIGKILL)  # e.g. nginx workers left by a killed master
 
 
+def host_port(host: str, port: int) -> str:
+    """`host:port` as a URL or nginx's `listen` writes it (an IPv6 address in brackets)."""
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
 def free_port(host: str = "127.0.0.1") -> int:
     """A port nobody listens on at `host`, chosen by the system."""
     with socket.socket() as sock:

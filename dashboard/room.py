@@ -14,11 +14,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dashboard import nginx
-from dashboard.processes import exit_description, free_port, healthy, spawn, stop, tail
+from dashboard.processes import (
+    exit_description,
+    free_port,
+    healthy,
+    host_port,
+    spawn,
+    stop,
+    tail,
+)
 from dashboard.replicas import HEALTH_PATH, START_SECONDS, Replica
 from dashboard.warmup import warm
 
 WATCH_EVERY = 1.0  # seconds between two looks at the processes
+WILDCARDS = {"0.0.0.0": "127.0.0.1", "::": "::1"}  # every interface → this machine's own address
 
 
 @dataclass(frozen=True)
@@ -67,7 +76,7 @@ class Room:
     def start(self) -> bool:
         """Start the replicas, wait for each to answer, then nginx; False if stopped or failed."""
         data = self.replicas[0].env.get("DASHBOARD_DATA") or "the bundled data/"
-        self.say(f"starting {len(self.replicas)} replicas of the dashboard on {data}")
+        self.say(f"starting {self.counted()} of the dashboard on {data}")
         for replica in self.replicas:
             replica.start()
         waiting = set(self.replicas)
@@ -120,12 +129,18 @@ class Room:
                         self.say(f"replica {replica.number} warmed: first page in {seconds:.1f} s")
         return not self.stopping.is_set()
 
+    def counted(self) -> str:
+        """'1 replica', '2 replicas'."""
+        count = len(self.replicas)
+        return f"{count} replica" + ("s" if count != 1 else "")
+
     def urls(self) -> list[str]:
-        port = self.options.port
-        if self.options.host in ("0.0.0.0", "::"):
-            return [f"http://{socket.gethostname()}:{port}/", f"http://127.0.0.1:{port}/"]
-        host = f"[{self.options.host}]" if ":" in self.options.host else self.options.host
-        return [f"http://{host}:{port}/"]
+        """Where viewers open it; the last one is on this machine."""
+        host, port = self.options.host, self.options.port
+        if host in WILDCARDS:
+            here = host_port(WILDCARDS[host], port)
+            return [f"http://{host_port(socket.gethostname(), port)}/", f"http://{here}/"]
+        return [f"http://{host_port(host, port)}/"]
 
     def _failed_to_start(self, replica: Replica) -> None:
         code = replica.exited()
@@ -138,13 +153,12 @@ class Room:
         self.nginx = spawn(nginx.command(self.binary, self.site), self.folder / "nginx.out")
 
     def _wait_for_nginx(self) -> bool:
-        local = "127.0.0.1" if self.options.host in ("0.0.0.0", "") else self.options.host
-        host = f"[{local}]" if ":" in local else local
+        health = self.urls()[-1] + HEALTH_PATH.lstrip("/")
         deadline = time.monotonic() + 30
         while not self.stopping.is_set() and time.monotonic() < deadline:
             if self.nginx.poll() is not None:
                 break
-            if healthy(f"http://{host}:{self.options.port}{HEALTH_PATH}", 2.0):
+            if healthy(health, 2.0):
                 return True
             self.stopping.wait(0.2)
         if not self.stopping.is_set():

@@ -77,7 +77,6 @@ def serve(options: Options, say: Callable[[str], None] = _say) -> int:
             room.stop()
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
-        count = len(room.replicas)
-        replicas = f"{count} replica" + ("s" if count != 1 else "")
+        replicas = room.counted()
         say(f"stopped nginx and {replicas}" if room.nginx else f"stopped {replicas}")
         return 0 if started or interrupted else 1

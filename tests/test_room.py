@@ -29,3 +29,5 @@ def test_urls_for_every_interface_and_one_address(tmp_path: Path):
     assert len(everywhere.urls()) == 2
     local = room.Room(options(host="::1", port=8501), "nginx", tmp_path, print)
     assert local.urls() == ["http://[::1]:8501/"]
+    every_v6 = room.Room(options(host="::", port=8501), "nginx", tmp_path, print)
+    assert every_v6.urls()[-1] == "http://[::1]:8501/"
