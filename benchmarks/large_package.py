@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from streamlit_client import Session, resident_mib, server, stream_url
 
-from dashboard.package import DEFAULT_DATA_DIR
+from dashboard.datapackage.folders import DEFAULT_DATA_DIR
 
 # page, multiselect changed by the filter rerun, option picked (by position, or the first
 # whose label starts with the text: the generated spans belong to generated organizations)
@@ -41,8 +41,8 @@ PAGES = (("agreements", "a-sector", 0), ("memberships", "m-org", "BENCH-"))
 BARE_SCRIPT = """
 import resource, sys, time
 import pandas as pd
-from dashboard.layers import layers_of
-from dashboard.schema import TABLES
+from dashboard.datapackage.layers import layers_of
+from dashboard.datapackage.schema import TABLES
 started = time.perf_counter()
 for folder in layers_of(sys.argv[1]):
     for table in TABLES:
@@ -52,7 +52,7 @@ print(time.perf_counter() - started, resource.getrusage(resource.RUSAGE_SELF).ru
 """
 LOAD_SCRIPT = """
 import resource, sys, time
-from dashboard.package import load_package
+from dashboard.datapackage.load import load_package
 started = time.perf_counter()
 pkg = load_package(sys.argv[1])
 seconds = time.perf_counter() - started

@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dashboard.processes import free_port
+from dashboard.serve.processes import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 SERVE_START_SECONDS = 180.0

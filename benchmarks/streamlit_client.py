@@ -23,7 +23,7 @@ from streamlit.proto.Common_pb2 import StringArray
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState, WidgetStates
 
-from dashboard.processes import free_port, healthy
+from dashboard.serve.processes import free_port, healthy
 
 STEP_TIMEOUT = 180.0  # seconds one render may take before the session gives up
 FINISHED = {

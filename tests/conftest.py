@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.dates import period_start
-from dashboard.package import DEFAULT_DATA_DIR
-from dashboard.schema import TABLES_BY_NAME
+from dashboard.datapackage.dates import period_start
+from dashboard.datapackage.folders import DEFAULT_DATA_DIR
+from dashboard.datapackage.schema import TABLES_BY_NAME
 
 ROOT = Path(__file__).resolve().parent.parent
 HOME = "dashboard/views/overview.py"
@@ -122,7 +122,7 @@ def mini(tmp_path: Path) -> Path:
 @pytest.fixture
 def mini_pkg(mini: Path):
     """MINI, loaded."""
-    from dashboard.package import load_package
+    from dashboard.datapackage.load import load_package
 
     return load_package(mini)
 
@@ -165,7 +165,7 @@ def write_big_package(folder: Path, agreements: int, organizations: int) -> Path
 @pytest.fixture
 def bundled_app(monkeypatch):
     """The app on the bundled data, with every cache empty before and after."""
-    from dashboard import cache
+    from dashboard.ui import cache
 
     monkeypatch.delenv("DASHBOARD_DATA", raising=False)
     cache.clear()

@@ -2,13 +2,14 @@
 
 import streamlit as st
 
-from dashboard import agreement_views, cache, ui
-from dashboard import vocabularies as v
-from dashboard.filters import AgreementFilter
-from dashboard.frames import agreement_detail, party_countries
-from dashboard.page_params import AGREEMENTS, SORT_ORDERS, chips
+from dashboard.datapackage import vocabularies as v
+from dashboard.derive.display import agreement_detail, party_countries
+from dashboard.derive.filters import AgreementFilter
+from dashboard.ui import cache, page, show
+from dashboard.ui.params import AGREEMENTS, SORT_ORDERS, chips
+from dashboard.viewmodels import agreements
 
-pkg = ui.page("Agreements", "Treaties, agreements, memoranda, roadmaps and joint statements.")
+pkg = page.start("Agreements", "Treaties, agreements, memoranda, roadmaps and joint statements.")
 options = cache.agreement_options(pkg)
 names = options.names
 allowed = {
@@ -16,11 +17,11 @@ allowed = {
     "party": options.parties,
     "kind": v.AGREEMENT_KINDS,
     "status": v.AGREEMENT_STATUSES,
-    "sort": agreement_views.ORDERS,
+    "sort": agreements.ORDERS,
     "order": SORT_ORDERS,
 }
-defaults = agreement_views.DEFAULT_SORT
-ui.url_state("agreements", AGREEMENTS, allowed, defaults)
+defaults = agreements.DEFAULT_SORT
+page.url_state("agreements", AGREEMENTS, allowed, defaults)
 
 with st.sidebar:
     st.header("Filters")
@@ -35,8 +36,8 @@ with st.sidebar:
     st.multiselect(
         "Status", list(v.AGREEMENT_STATUSES), format_func=v.AGREEMENT_STATUSES.get, key="a-status"
     )
-    st.date_input("Signed from", None, ui.EARLIEST, ui.LATEST, key="a-from")
-    st.date_input("… until", None, ui.EARLIEST, ui.LATEST, key="a-to")
+    st.date_input("Signed from", None, page.EARLIEST, page.LATEST, key="a-from")
+    st.date_input("… until", None, page.EARLIEST, page.LATEST, key="a-to")
     st.text_input("Search title and summary", key="a-q")
 
 state = st.session_state
@@ -56,7 +57,7 @@ labels = {
     "party": names,
     "kind": v.AGREEMENT_KINDS,
     "status": v.AGREEMENT_STATUSES,
-    "sort": agreement_views.ORDER_LABELS,
+    "sort": agreements.ORDER_LABELS,
 }
 active = chips(state, AGREEMENTS, defaults, labels)
 
@@ -72,28 +73,28 @@ cols[2].metric("Planned or negotiating", f"{figures.planned:,}")
 cols[3].metric("Sectors", f"{figures.sectors:,}")
 
 if shown.empty:
-    ui.nothing_matches("agreements")
+    show.nothing_matches("agreements")
 else:
     if figures.timeline is None:
         st.info("None of these agreements has a signing date to place on the timeline.")
     else:
-        ui.chart(figures.timeline, "a-timeline", context)
+        show.chart(figures.timeline, "a-timeline", context)
     left, right = st.columns(2)
     with left:
-        ui.chart(figures.by_sector, "a-by-sector", context)
+        show.chart(figures.by_sector, "a-by-sector", context)
     with right:
-        ui.chart(figures.by_year, "a-by-year", context)
+        show.chart(figures.by_year, "a-by-year", context)
 
     st.subheader("Agreements")
-    order, descending = ui.sort_controls("a", agreement_views.ORDER_LABELS)
-    page = cache.agreement_page(pkg, shown, params, order, descending)
-    selection = ui.paged_table(
-        page,
+    order, descending = show.sort_controls("a", agreements.ORDER_LABELS)
+    first = cache.agreement_page(pkg, shown, params, order, descending)
+    selection = show.paged_table(
+        first,
         "a-table",
         "agreements",
-        agreement_views.ORDER_LABELS[order],
+        agreements.ORDER_LABELS[order],
         descending,
-        lambda: agreement_views.table_csv(pkg, shown, order, descending),
+        lambda: agreements.table_csv(pkg, shown, order, descending),
         "agreements.csv",
         hidden=("id",),
         on_select="rerun",
@@ -101,15 +102,15 @@ else:
     )
     rows = selection.selection.rows if selection else []
     if rows:
-        chosen = page.frame.iloc[rows[0]]["id"]
+        chosen = first.frame.iloc[rows[0]]["id"]
         st.subheader("Details")
-        picked = agreement_views.full_rows(pkg, shown[shown["id"] == chosen])
+        picked = agreements.full_rows(pkg, shown[shown["id"] == chosen])
         detail, sources = agreement_detail(picked.iloc[0], pkg)
-        ui.table(detail, key="a-detail")
+        show.table(detail, key="a-detail")
         parties = party_countries(shown[shown["id"] == chosen].iloc[0]["parties"], pkg)
         if not parties.empty:
-            ui.table(parties, key="a-detail-countries", profiles={"Country": "ISO3"})
-        ui.table(sources, key="a-detail-sources")
+            show.table(parties, key="a-detail-countries", profiles={"Country": "ISO3"})
+        show.table(sources, key="a-detail-sources")
     else:
         st.caption("Select a row to see every field and its sources.")
-ui.finish("agreements", AGREEMENTS, defaults, active)
+page.finish("agreements", AGREEMENTS, defaults, active)

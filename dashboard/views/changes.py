@@ -4,11 +4,12 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard import cache, change_views, ui
-from dashboard.changes import CHANGE_KINDS, ChangeFilter
-from dashboard.page_params import CHANGES, SORT_ORDERS, chips
+from dashboard.derive.changes import CHANGE_KINDS, ChangeFilter
+from dashboard.ui import cache, page, show
+from dashboard.ui.params import CHANGES, SORT_ORDERS, chips
+from dashboard.viewmodels import changes
 
-pkg = ui.page(
+pkg = page.start(
     "What changed",
     "Joinings, changes of status, departures and suspensions; agreements signed or entering "
     "into force; events. Dates as written; a date of reduced precision counts from its start.",
@@ -21,11 +22,11 @@ allowed = {
     "organization": orgs,
     "country": countries,
     "kind": CHANGE_KINDS,
-    "sort": change_views.ORDER_LABELS,
+    "sort": changes.ORDER_LABELS,
     "order": SORT_ORDERS,
 }
-defaults = {"ch-from": date(today.year - 1, 1, 1), "ch-to": today, **change_views.DEFAULT_SORT}
-ui.url_state("changes", CHANGES, allowed, defaults)
+defaults = {"ch-from": date(today.year - 1, 1, 1), "ch-to": today, **changes.DEFAULT_SORT}
+page.url_state("changes", CHANGES, allowed, defaults)
 
 with st.sidebar:
     st.header("Filters")
@@ -37,8 +38,8 @@ with st.sidebar:
 
 state = st.session_state
 period = st.columns(2)
-period[0].date_input("From", min_value=ui.EARLIEST, max_value=ui.LATEST, key="ch-from")
-period[1].date_input("To", min_value=ui.EARLIEST, max_value=ui.LATEST, key="ch-to")
+period[0].date_input("From", min_value=page.EARLIEST, max_value=page.LATEST, key="ch-from")
+period[1].date_input("To", min_value=page.EARLIEST, max_value=page.LATEST, key="ch-to")
 params = ChangeFilter(
     state["ch-from"],
     state["ch-to"],
@@ -65,19 +66,19 @@ cols[3].metric("Events", f"{figures.events:,}")
 if params.start and params.end and params.start > params.end:
     st.info("The period ends before it starts: pick a 'To' date after the 'From' date.")
 elif shown.empty:
-    ui.nothing_matches("changes")
+    show.nothing_matches("changes")
 else:
-    ui.chart(figures.by_month, "ch-by-month", context)
+    show.chart(figures.by_month, "ch-by-month", context)
     st.subheader("Every change, with its sources")
-    order, descending = ui.sort_controls("ch", change_views.ORDER_LABELS)
-    ui.paged_table(
+    order, descending = show.sort_controls("ch", changes.ORDER_LABELS)
+    show.paged_table(
         cache.change_page(pkg, shown, params, order, descending),
         "ch-table",
         "changes",
-        change_views.ORDER_LABELS[order],
+        changes.ORDER_LABELS[order],
         descending,
-        lambda: change_views.table_csv(pkg, shown, order, descending),
+        lambda: changes.table_csv(pkg, shown, order, descending),
         "changes.csv",
         profiles={"Country": "ISO3"},
     )
-ui.finish("changes", CHANGES, defaults, active)
+page.finish("changes", CHANGES, defaults, active)

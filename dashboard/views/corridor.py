@@ -4,20 +4,26 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard import cache, corridor_views, map_legend, maps, playback, routes, ui, ui_player
-from dashboard import vocabularies as v
 from dashboard.config import DEFAULT_ROUTE, MAP_HEIGHT
-from dashboard.frames import organization_names, place_names, segment_table
-from dashboard.page_params import CORRIDOR, chips
+from dashboard.datapackage import vocabularies as v
+from dashboard.derive import playback, routes
+from dashboard.derive.display import organization_names, place_names, segment_table
+from dashboard.draw import deck, legend
+from dashboard.ui import cache, page, show
+from dashboard.ui.params import CORRIDOR, chips
+from dashboard.ui.player import Player, section
+from dashboard.viewmodels import corridor
 
 PREFER = {routes.FEWEST_LEGS: "Fewest legs", routes.SHORTEST_KNOWN: "Shortest known length"}
 
-pkg = ui.page("Corridor", "How goods can move from Minsk to the Persian Gulf, and by which branch.")
+pkg = page.start(
+    "Corridor", "How goods can move from Minsk to the Persian Gulf, and by which branch."
+)
 segments, places = pkg["route_segments"], pkg["places"]
 orgs, names = organization_names(pkg), place_names(pkg)
 ends = routes.route_ends(segments, names)
 first, last = routes.default_ends(ends, DEFAULT_ROUTE) if ends else (0, 0)
-layers = list(maps.LAYER_NAMES)
+layers = list(deck.LAYER_NAMES)
 defaults = {
     "c-layers": layers,
     "c-org": "",
@@ -40,7 +46,7 @@ allowed = {
     "prefer": PREFER,
     "step": playback.STEPS,
 }
-ui.url_state("corridor", CORRIDOR, allowed, defaults)
+page.url_state("corridor", CORRIDOR, allowed, defaults)
 state = st.session_state
 
 with st.sidebar:
@@ -51,7 +57,7 @@ with st.sidebar:
     statuses = st.multiselect(
         "Statuses", list(v.SEGMENT_STATUSES), format_func=v.SEGMENT_STATUSES.get, key="c-status"
     )
-    shown = st.multiselect("Layers", layers, format_func=maps.LAYER_NAMES.get, key="c-layers")
+    shown = st.multiselect("Layers", layers, format_func=deck.LAYER_NAMES.get, key="c-layers")
     choices = cache.membership_options(pkg).choices  # 'SCO — Shanghai Cooperation …'
     org = st.selectbox(
         "Shade countries by membership of",
@@ -69,7 +75,7 @@ labels = {
     "corridor": v.CORRIDORS,
     "mode": v.MODES,
     "status": v.SEGMENT_STATUSES,
-    "layer": maps.LAYER_NAMES,
+    "layer": deck.LAYER_NAMES,
     "organization": orgs,
     "from_place": names,
     "to_place": names,
@@ -83,8 +89,8 @@ def draw(day: date) -> None:
     """The map, its shading as of `day` (when an organization is chosen), legend and credits."""
     view = cache.corridor_map(pkg, params, layers_on, org, day)
     st.pydeck_chart(view.deck, height=MAP_HEIGHT, key="c-map")
-    st.markdown(map_legend.legend_html("shading" in layers_on), unsafe_allow_html=True)
-    st.caption(corridor_views.CREDIT)
+    st.markdown(legend.legend_html("shading" in layers_on), unsafe_allow_html=True)
+    st.caption(corridor.CREDIT)
     if view.shaded:
         with st.container(key="c-shaded"):
             st.text(view.shaded.text)  # as text: labels and names come from the data
@@ -94,25 +100,25 @@ def draw(day: date) -> None:
     # taken now: a download runs outside the page, after the date may have moved on
     shading = [view.shaded.text] if view.shaded else []
     lines = [*shading, *chips(state, CORRIDOR, defaults, labels)]
-    ui.downloads(
+    show.downloads(
         "c-map",
         "corridor-map",
         {
-            "png": lambda: corridor_views.png(view, lines),
-            "svg": lambda: corridor_views.svg(view, lines),
+            "png": lambda: corridor.png(view, lines),
+            "svg": lambda: corridor.svg(view, lines),
         },
     )
 
 
 if org:
-    player = ui_player.Player(
+    player = Player(
         "c", CORRIDOR, defaults, lambda step: playback.frames(spans, step, date.today())
     )
-    ui_player.section(player, draw)
+    section(player, draw)
 else:
     draw(date.today())
 if legs.empty:
-    ui.nothing_matches("route legs")
+    show.nothing_matches("route legs")
 
 st.subheader("Route summary")
 pick = st.columns([2, 2, 3, 2])
@@ -139,19 +145,19 @@ else:
             "An estimated length is the great-circle length of the leg's drawn route, given "
             "where no source states one: a lower bound, so the real distance is longer."
         )
-    ui.table(summary.legs, key="c-route-legs", download="route-legs.csv")
+    show.table(summary.legs, key="c-route-legs", download="route-legs.csv")
     left, right = st.columns(2)
     with left:
         st.subheader("Totals by mode", divider=False)
-        ui.table(summary.totals, key="c-route-totals")
+        show.table(summary.totals, key="c-route-totals")
     with right:
         st.subheader("Not yet operational", divider=False)
         if summary.not_operational.empty:
             st.success("Every leg of this route is operational.")
         else:
             gaps = summary.not_operational[["#", "From", "To", "Status"]]
-            ui.table(gaps, key="c-route-gaps")
+            show.table(gaps, key="c-route-gaps")
 
 st.subheader(f"Legs on the map ({len(legs):,})")
-ui.table(segment_table(legs, pkg), key="c-table", download="corridor-legs.csv")
-ui.finish("corridor", CORRIDOR, defaults, chips(state, CORRIDOR, defaults, labels))
+show.table(segment_table(legs, pkg), key="c-table", download="corridor-legs.csv")
+page.finish("corridor", CORRIDOR, defaults, chips(state, CORRIDOR, defaults, labels))

@@ -4,17 +4,18 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard import agreement_views, cache, ui
-from dashboard.filters import AgreementFilter
-from dashboard.page_params import COUNTRY, SORT_ORDERS, chips
-from dashboard.urlstate import escape_markdown
+from dashboard.derive.filters import AgreementFilter
+from dashboard.ui import cache, page, show
+from dashboard.ui.params import COUNTRY, SORT_ORDERS, chips
+from dashboard.ui.query import escape_markdown
+from dashboard.viewmodels import agreements
 
-pkg = ui.page("Country profile", "One country: where it belongs, what it signed, whom it meets.")
+pkg = page.start("Country profile", "One country: where it belongs, what it signed, whom it meets.")
 choices = cache.country_choices(pkg)
 asked = st.query_params.get("country")  # kept to name an unknown code in the notice
 defaults = {"p-sort": "signed_date", "p-order": "desc"}  # newest first, as on /agreements
-allowed = {"country": choices, "sort": agreement_views.ORDER_LABELS, "order": SORT_ORDERS}
-ui.url_state("country", COUNTRY, allowed, defaults)
+allowed = {"country": choices, "sort": agreements.ORDER_LABELS, "order": SORT_ORDERS}
+page.url_state("country", COUNTRY, allowed, defaults)
 code = st.selectbox(
     "Country",
     list(choices),
@@ -32,7 +33,7 @@ if code is None:
         )
     else:
         st.info("Pick a country to see its profile.", icon=":material/flag:")
-    ui.finish("country", COUNTRY, defaults, [])
+    page.finish("country", COUNTRY, defaults, [])
     st.stop()
 
 today = date.today()
@@ -55,13 +56,13 @@ if counts["other"]:
 if profile.statuses.empty:
     st.info(f"{name} has no status in any organization of the data today.")
 else:
-    ui.table(profile.statuses, key="p-statuses")
+    show.table(profile.statuses, key="p-statuses")
 
 st.subheader("Membership timeline")
 if profile.timeline is None:
     st.info("No membership span of this country is in the data.")
 else:
-    ui.chart(profile.timeline, "p-timeline", context)
+    show.chart(profile.timeline, "p-timeline", context)
 
 signed_by = AgreementFilter(parties=(code,))  # the agreements page's own rows and charts
 signed = cache.agreement_rows(pkg, signed_by)
@@ -72,17 +73,17 @@ if signed.empty:
 else:
     left, right = st.columns(2)
     with left:
-        ui.chart(figures.by_sector, "p-by-sector", lambda: [*context(), figures.cited])
+        show.chart(figures.by_sector, "p-by-sector", lambda: [*context(), figures.cited])
     with right:
-        ui.chart(figures.by_year, "p-by-year", lambda: [*context(), figures.cited])
-    order, descending = ui.sort_controls("p", agreement_views.ORDER_LABELS)
-    ui.paged_table(
+        show.chart(figures.by_year, "p-by-year", lambda: [*context(), figures.cited])
+    order, descending = show.sort_controls("p", agreements.ORDER_LABELS)
+    show.paged_table(
         cache.agreement_page(pkg, signed, signed_by, order, descending),
         "p-agreements",
         "agreements",
-        agreement_views.ORDER_LABELS[order],
+        agreements.ORDER_LABELS[order],
         descending,
-        lambda: agreement_views.table_csv(pkg, signed, order, descending),
+        lambda: agreements.table_csv(pkg, signed, order, descending),
         "agreements.csv",
         hidden=("id",),
     )
@@ -91,18 +92,18 @@ st.subheader(f"Events ({len(profile.events):,})")
 if profile.events.empty:
     st.info(f"No event in the data names {name} among its participants.")
 else:
-    ui.table(profile.events, key="p-events", download="events.csv")
+    show.table(profile.events, key="p-events", download="events.csv")
 
 st.subheader("Trade")
 if profile.trade is None:
     st.info(f"No trade figure in the data names {name}.")
 else:
-    ui.chart(profile.trade, "p-trade", context)
+    show.chart(profile.trade, "p-trade", context)
     st.caption(
         "Each bar is one reported figure; reporters use different years (Iranian years run "
         "from March), so figures of one year are not always comparable."
     )
-    ui.table(
+    show.table(
         profile.trade_rows.drop(columns="Series"),
         key="p-trade-table",
         profiles={"Reporter": "reporter", "Partner": "partner"},
@@ -119,6 +120,6 @@ st.subheader("Shares the most organizations with")
 if profile.peers.empty:
     st.info(f"No other country shares an organization with {name} today.")
 else:
-    ui.table(profile.peers, key="p-peers", profiles={"Country": "ISO3"})
-labels = {"country": choices, "sort": agreement_views.ORDER_LABELS}
-ui.finish("country", COUNTRY, defaults, chips(st.session_state, COUNTRY, defaults, labels))
+    show.table(profile.peers, key="p-peers", profiles={"Country": "ISO3"})
+labels = {"country": choices, "sort": agreements.ORDER_LABELS}
+page.finish("country", COUNTRY, defaults, chips(st.session_state, COUNTRY, defaults, labels))

@@ -2,15 +2,18 @@
 
 import streamlit as st
 
-from dashboard import cache, listing_views, ui
-from dashboard.page_params import DATA_QUALITY, SORT_ORDERS, chips
-from dashboard.problems import summary
+from dashboard.datapackage.problems import summary
+from dashboard.ui import cache, page, show
+from dashboard.ui.params import DATA_QUALITY, SORT_ORDERS, chips
+from dashboard.viewmodels import listings
 
-pkg = ui.page("Data quality", "What the validator found in the data package, and what it left out.")
+pkg = page.start(
+    "Data quality", "What the validator found in the data package, and what it left out."
+)
 files = cache.problem_files(pkg)
-defaults = {"dq-files": files, **listing_views.PROBLEM_DEFAULT}
-allowed = {"file": files, "sort": listing_views.PROBLEM_ORDERS, "order": SORT_ORDERS}
-ui.url_state("data-quality", DATA_QUALITY, allowed, defaults)
+defaults = {"dq-files": files, **listings.PROBLEM_DEFAULT}
+allowed = {"file": files, "sort": listings.PROBLEM_ORDERS, "order": SORT_ORDERS}
+page.url_state("data-quality", DATA_QUALITY, allowed, defaults)
 st.text(f"Package: {pkg.folder}")
 st.text(summary(list(pkg.problems), pkg.skipped))
 
@@ -19,18 +22,18 @@ if not pkg.problems:
 else:
     chosen = st.multiselect("Files", files, key="dq-files")
     shown = cache.problem_rows(pkg, tuple(chosen))
-    order, descending = ui.sort_controls("dq", listing_views.PROBLEM_ORDERS)
-    ui.paged_table(
+    order, descending = show.sort_controls("dq", listings.PROBLEM_ORDERS)
+    show.paged_table(
         cache.problem_page(pkg, shown, tuple(chosen), order, descending),
         "dq-table",
         "problems",
-        listing_views.PROBLEM_ORDERS[order],
+        listings.PROBLEM_ORDERS[order],
         descending,
-        lambda: listing_views.csv(shown, listing_views.PROBLEM_KEYS, order, descending),
+        lambda: listings.csv(shown, listings.PROBLEM_KEYS, order, descending),
         "problems.csv",
     )
-labels = {"sort": listing_views.PROBLEM_ORDERS}
-ui.finish(
+labels = {"sort": listings.PROBLEM_ORDERS}
+page.finish(
     "data-quality",
     DATA_QUALITY,
     defaults,

@@ -4,14 +4,17 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard import cache, coverage, membership_views, playback, ui, ui_player
-from dashboard import vocabularies as v
 from dashboard.config import DEFAULT_COMPARE
-from dashboard.filters import MembershipFilter
-from dashboard.page_params import MEMBERSHIPS, SORT_ORDERS, chips
-from dashboard.urlstate import escape_markdown
+from dashboard.datapackage import vocabularies as v
+from dashboard.derive import coverage, playback
+from dashboard.derive.filters import MembershipFilter
+from dashboard.ui import cache, page, show
+from dashboard.ui.params import MEMBERSHIPS, SORT_ORDERS, chips
+from dashboard.ui.player import Player, section
+from dashboard.ui.query import escape_markdown
+from dashboard.viewmodels import memberships
 
-pkg = ui.page("Memberships", "Every country's status in each organization, span by span.")
+pkg = page.start("Memberships", "Every country's status in each organization, span by span.")
 options = cache.membership_options(pkg)
 countries, orgs, present = options.countries, options.organizations, options.present
 allowed = {
@@ -20,16 +23,16 @@ allowed = {
     "status": v.MEMBERSHIP_STATUSES,
     "compare": present,
     "step": playback.STEPS,
-    "sort": membership_views.ORDER_LABELS,
+    "sort": memberships.ORDER_LABELS,
     "order": SORT_ORDERS,
 }
 defaults = {
     "m-as-of": date.today(),
     "m-step": playback.YEAR,
     "m-compare": [c for c in DEFAULT_COMPARE if c in present],
-    **membership_views.DEFAULT_SORT,
+    **memberships.DEFAULT_SORT,
 }
-ui.url_state("memberships", MEMBERSHIPS, allowed, defaults)
+page.url_state("memberships", MEMBERSHIPS, allowed, defaults)
 
 
 def name_of(code: str) -> str:
@@ -58,8 +61,8 @@ with st.sidebar:
         format_func=v.MEMBERSHIP_STATUSES.get,
         key="m-status",
     )
-    st.date_input("Spans in effect from", None, ui.EARLIEST, ui.LATEST, key="m-from")
-    st.date_input("… until", None, ui.EARLIEST, ui.LATEST, key="m-to")
+    st.date_input("Spans in effect from", None, page.EARLIEST, page.LATEST, key="m-from")
+    st.date_input("… until", None, page.EARLIEST, page.LATEST, key="m-to")
     st.text_input("Search country names", key="m-q")
 
 state = st.session_state
@@ -78,7 +81,7 @@ labels = {
     "compare": countries,
     "status": v.MEMBERSHIP_STATUSES,
     "step": playback.STEPS,
-    "sort": membership_views.ORDER_LABELS,
+    "sort": memberships.ORDER_LABELS,
 }
 active = chips(state, MEMBERSHIPS, defaults, labels)
 
@@ -91,7 +94,7 @@ def frames(step: str) -> list[date]:
     return cache.membership_frames(pkg, shown, params, step, date.today())
 
 
-player = ui_player.Player("m", MEMBERSHIPS, defaults, frames)
+player = Player("m", MEMBERSHIPS, defaults, frames)
 
 
 def status_on(day: date) -> None:
@@ -99,7 +102,7 @@ def status_on(day: date) -> None:
     st.subheader(f"Status on {day.isoformat()}")
     grid = cache.membership_matrix(pkg, shown, params, day)
     if shown.empty:
-        ui.nothing_matches("membership spans")
+        show.nothing_matches("membership spans")
     elif grid.figure is None:
         st.info("No membership matching these filters was in effect on that day.")
     else:
@@ -108,9 +111,9 @@ def status_on(day: date) -> None:
         # taken now: a download runs outside the page, after the date may have moved on
         cited = cache.membership_cited(pkg, shown, params)
         lines = [*chips(state, MEMBERSHIPS, defaults, labels), cited]
-        ui.chart(grid.figure, "m-matrix", lambda: lines)
+        show.chart(grid.figure, "m-matrix", lambda: lines)
         st.markdown("**Countries by status in each organization**")
-        ui.table(grid.counts, key="m-counts", hidden=("organization",))
+        show.table(grid.counts, key="m-counts", hidden=("organization",))
         shown_ids = list(grid.counts["organization"])
         st.caption(escape_markdown(coverage.counts_caption(options.records, shown_ids)))
 
@@ -125,10 +128,10 @@ def status_on(day: date) -> None:
         if comparison.empty:
             st.info("None of these countries belonged to any organization on that day.")
         else:
-            ui.table(comparison, key="m-compare-table", download="comparison.csv")
+            show.table(comparison, key="m-compare-table", download="comparison.csv")
 
 
-ui_player.section(player, status_on)
+section(player, status_on)
 if not shown.empty:
     st.subheader("Timeline")
     timeline = cache.membership_timeline(pkg, shown, params, date.today())
@@ -137,19 +140,19 @@ if not shown.empty:
             f"Showing {timeline.shown} of {timeline.lanes:,} lanes (organizations picked or "
             "curated first, then those with most countries); filter to see the others."
         )
-    ui.chart(timeline.figure, "m-timeline", context)
+    show.chart(timeline.figure, "m-timeline", context)
 
 st.subheader(f"Spans ({len(shown):,})")
 if not shown.empty:
-    order, descending = ui.sort_controls("m", membership_views.ORDER_LABELS)
-    ui.paged_table(
+    order, descending = show.sort_controls("m", memberships.ORDER_LABELS)
+    show.paged_table(
         cache.membership_page(pkg, shown, params, order, descending),
         "m-table",
         "spans",
-        membership_views.ORDER_LABELS[order],
+        memberships.ORDER_LABELS[order],
         descending,
-        lambda: membership_views.table_csv(pkg, shown, order, descending),
+        lambda: memberships.table_csv(pkg, shown, order, descending),
         "memberships.csv",
         profiles={"Country": "ISO3"},
     )
-ui.finish("memberships", MEMBERSHIPS, defaults, active)
+page.finish("memberships", MEMBERSHIPS, defaults, active)

@@ -4,19 +4,21 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard import cache, playback, ui, ui_player
-from dashboard.page_params import OVERVIEW, chips
+from dashboard.derive import playback
 from dashboard.site import PAGES
-from dashboard.urlstate import escape_markdown
+from dashboard.ui import cache, page, show
+from dashboard.ui.params import OVERVIEW, chips
+from dashboard.ui.player import Player, section
+from dashboard.ui.query import escape_markdown
 
-pkg = ui.page(
+pkg = page.start(
     "Who belongs where, what they signed, how goods move",
     "Memberships of the SCO, BRICS, the EAEU and related bodies; the Iran–Belarus relationship; "
     "the Minsk–Caspian–Persian Gulf corridor. Every row is sourced.",
 )
 today = date.today()
 defaults = {"o-as-of": today, "o-step": playback.YEAR}
-ui.url_state("", OVERVIEW, {"step": playback.STEPS}, defaults)
+page.url_state("", OVERVIEW, {"step": playback.STEPS}, defaults)
 view = cache.overview(pkg, today)
 
 cols = st.columns(5)
@@ -40,16 +42,14 @@ with left:
             return
         if note:
             st.caption(note)
-        ui.chart(figure, "o-status", lambda: [f"As of {day.isoformat()}"])
+        show.chart(figure, "o-status", lambda: [f"As of {day.isoformat()}"])
         with st.container(key="o-status-checked"):
             st.text(checked)
 
-    player = ui_player.Player(
-        "o", OVERVIEW, defaults, lambda step: cache.overview_frames(pkg, step, today)
-    )
-    ui_player.section(player, by_status)
+    player = Player("o", OVERVIEW, defaults, lambda step: cache.overview_frames(pkg, step, today))
+    section(player, by_status)
     st.subheader("Most recent changes")
-    ui.table(view.recent, key="o-recent")
+    show.table(view.recent, key="o-recent")
 with right:
     pair = view.pair
     if pair is not None:
@@ -65,11 +65,11 @@ with right:
         if pair.trade:
             st.text(pair.trade)
         if not pair.shared.empty:
-            ui.table(pair.shared, key="o-pair")
+            show.table(pair.shared, key="o-pair")
 
 st.subheader("Explore")
 links = st.columns(4)
 for i, target in enumerate(p for p in PAGES if p.url_path not in ("", "story")):
     links[i % 4].page_link(target.script, label=target.title, icon=target.icon)
 labels = {"step": playback.STEPS}
-ui.finish("", OVERVIEW, defaults, chips(st.session_state, OVERVIEW, defaults, labels))
+page.finish("", OVERVIEW, defaults, chips(st.session_state, OVERVIEW, defaults, labels))

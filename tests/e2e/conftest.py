@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from dashboard.processes import free_port
+from dashboard.serve.processes import free_port
 from tests.conftest import ROOT
 
 LAUNCH_ARGS = [

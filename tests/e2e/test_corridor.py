@@ -11,7 +11,7 @@ from PIL import Image
 from playwright.sync_api import Page, expect
 
 from dashboard import config
-from dashboard.maps import rgb
+from dashboard.draw.deck import rgb
 from tests.e2e.conftest import open_page
 
 pytestmark = pytest.mark.e2e

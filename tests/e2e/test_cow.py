@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from dashboard import config
 from dashboard.__main__ import main
-from tests.cow_like import cow_files
+from dashboard.datapackage.folders import DEFAULT_DATA_DIR
 from tests.e2e.conftest import Server, open_page
 from tests.e2e.test_corridor import MAP, count_near, map_image
+from tests.layered import cow_files
 
 pytestmark = pytest.mark.e2e
 
@@ -45,7 +45,7 @@ def cow_server(tmp_path_factory) -> Iterator[str]:
     igo, states = cow_files()
     folder = tmp_path_factory.mktemp("cow") / "cow"
     assert main(["import-cow", str(igo), str(states), str(folder)]) == 0
-    layered = f"{folder}:{Path(config.__file__).resolve().parent.parent / 'data'}"
+    layered = f"{folder}:{DEFAULT_DATA_DIR}"
     assert main(["validate", layered]) == 0  # no problem in the layered package
     server = Server(layered)
     yield server.url

@@ -21,8 +21,9 @@ from playwright.sync_api import Page
 
 from benchmarks.served import Served
 from benchmarks.streamlit_client import Session
-from dashboard import nginx
-from dashboard.package import DEFAULT_DATA_DIR, load_package
+from dashboard.datapackage.folders import DEFAULT_DATA_DIR
+from dashboard.datapackage.load import load_package
+from dashboard.serve import nginx
 from tests.conftest import alive
 from tests.e2e.conftest import open_page
 

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from dashboard.filters import AgreementFilter, filter_agreements
-from dashboard.package import DEFAULT_DATA_DIR, load_package
+from dashboard.datapackage.folders import DEFAULT_DATA_DIR
+from dashboard.datapackage.load import load_package
+from dashboard.derive.filters import AgreementFilter, filter_agreements
 from tests.e2e.conftest import open_page, wait_idle
 from tests.e2e.test_explore import choose
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from dashboard import stories
-from dashboard.stories import View
+from dashboard.ui import stories
+from dashboard.ui.stories import View
 from tests.e2e.conftest import open_page, wait_idle
 
 pytestmark = pytest.mark.e2e

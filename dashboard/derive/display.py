@@ -1,0 +1,218 @@
+"""Derived frames for display: names instead of codes, labels instead of slugs, joined sources."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.datapackage import vocabularies as v
+from dashboard.datapackage.load import DataPackage
+from dashboard.derive.coverage import record_labels
+
+
+def named(codes: pd.Series, names: dict[str, str]) -> pd.Series:
+    """Display names for codes; a code with no row (left out for an error) shows as itself."""
+    return codes.map(names).fillna(codes)
+
+
+def country_names(pkg: DataPackage) -> dict[str, str]:
+    """ISO3 code → country name."""
+    return dict(zip(pkg["countries"]["iso3"], pkg["countries"]["name"], strict=True))
+
+
+def organization_names(pkg: DataPackage) -> dict[str, str]:
+    """Organization id → short name."""
+    orgs = pkg["organizations"]
+    return dict(zip(orgs["id"], orgs["short_name"], strict=True))
+
+
+def party_names(pkg: DataPackage) -> dict[str, str]:
+    """Country code or organization id → display name."""
+    return {**country_names(pkg), **organization_names(pkg)}
+
+
+def join_names(values: tuple[str, ...], names: dict[str, str]) -> str:
+    """Multi-valued cell as readable text: names joined by ', '."""
+    return ", ".join(names.get(item, item) for item in values)
+
+
+def first_source_url(ids: tuple[str, ...], urls: dict[str, str]) -> str | None:
+    """Address of the first cited source that has one (for a link column)."""
+    return next((urls[i] for i in ids if urls.get(i)), None)
+
+
+def source_urls(pkg: DataPackage) -> dict[str, str]:
+    """Source id → address (empty when the source has none)."""
+    return dict(zip(pkg["sources"]["id"], pkg["sources"]["url"], strict=True))
+
+
+def membership_table(
+    spans: pd.DataFrame, pkg: DataPackage, keep_order: bool = False
+) -> pd.DataFrame:
+    """Spans for display, dates as written: by organization, country and start (or as given)."""
+    countries, orgs, urls = country_names(pkg), organization_names(pkg), source_urls(pkg)
+    out = spans if keep_order else spans.sort_values(["organization", "country", "start_date_ts"])
+    return pd.DataFrame(
+        {
+            "Organization": named(out["organization"], orgs),
+            "Country": named(out["country"], countries),
+            "Status": out["status"].map(v.MEMBERSHIP_STATUSES),
+            "From": out["start_date"],
+            "Until": out["end_date"],
+            "Note": out["note"],
+            "Record": record_labels(out["source_ids"]),
+            "Sources": out["source_ids"].map(", ".join),
+            "Link": out["source_ids"].map(lambda ids: first_source_url(ids, urls)),
+            "ISO3": out["country"],
+        }
+    ).reset_index(drop=True)
+
+
+def agreement_table(
+    agreements: pd.DataFrame, pkg: DataPackage, keep_order: bool = False
+) -> pd.DataFrame:
+    """Agreements for display: newest first, undated last (or in the given order)."""
+    names, urls = party_names(pkg), source_urls(pkg)
+    out = agreements
+    if not keep_order:
+        out = out.sort_values("signed_date_ts", ascending=False, na_position="last")
+    return pd.DataFrame(
+        {
+            "id": out["id"],
+            "Title": out["title"],
+            "Parties": out["parties"].map(lambda p: join_names(p, names)),
+            "Sectors": out["sectors"].map(lambda s: join_names(s, v.SECTORS)),
+            "Kind": out["kind"].map(v.AGREEMENT_KINDS),
+            "Signed": out["signed_date"],
+            "In force": out["in_force_date"],
+            "Status": out["status"].map(v.AGREEMENT_STATUSES),
+            "Sources": out["source_ids"].map(", ".join),
+            "Link": out["source_ids"].map(lambda ids: first_source_url(ids, urls)),
+        }
+    ).reset_index(drop=True)
+
+
+def citing_rows(pkg: DataPackage) -> pd.DataFrame:
+    """One row per (source id, table, row id) citation across the package."""
+    parts = []
+    for name, frame in pkg.tables.items():
+        if "source_ids" not in frame.columns or frame.empty:
+            continue
+        key = frame["id"] if "id" in frame.columns else frame["year"].astype(str)
+        cited = pd.DataFrame({"source": frame["source_ids"], "row": key}).explode("source")
+        parts.append(cited.assign(table=name))
+    if not parts:
+        return pd.DataFrame(columns=["source", "row", "table"])
+    return pd.concat(parts, ignore_index=True)
+
+
+CITING_ROWS_SHOWN = 20  # a source cited by thousands of rows lists the first ones
+
+
+def _first_rows(rows: pd.Series) -> str:
+    more = len(rows) - CITING_ROWS_SHOWN
+    shown = ", ".join(rows.iloc[:CITING_ROWS_SHOWN])
+    return shown + (f" and {more:,} more" if more > 0 else "")
+
+
+def source_table(pkg: DataPackage) -> pd.DataFrame:
+    """Every source with the rows that cite it."""
+    cites = citing_rows(pkg)
+    cited_by = (cites["table"] + ":" + cites["row"]).groupby(cites["source"]).agg(_first_rows)
+    counts = cites.groupby("source").size()
+    src = pkg["sources"]
+    return pd.DataFrame(
+        {
+            "Title": src["title"],
+            "Publisher": src["publisher"],
+            "Published": src["published"],
+            "Link": src["url"].where(src["url"] != "", None),
+            "Cited by": src["id"].map(counts).fillna(0).astype(int),
+            "id": src["id"],
+            "Accessed": src["accessed"],
+            "Rows": src["id"].map(cited_by).fillna(""),
+        }
+    )
+
+
+def problem_table(pkg: DataPackage) -> pd.DataFrame:
+    """Problems as a frame: file, line, column, value, message, severity."""
+    columns = ["file", "line", "column", "value", "message", "severity"]
+    rows = [p.as_dict() for p in pkg.problems]
+    out = pd.DataFrame(rows, columns=columns)
+    out["line"] = out["line"].astype("Int64")
+    return out
+
+
+def sources_of(ids: tuple[str, ...], pkg: DataPackage) -> pd.DataFrame:
+    """The cited sources, in citation order, with title, publisher, date and link."""
+    src = pkg["sources"].set_index("id").reindex(list(ids))
+    return pd.DataFrame(
+        {
+            "Source": list(ids),
+            "Title": src["title"].to_numpy(),
+            "Publisher": src["publisher"].to_numpy(),
+            "Published": src["published"].to_numpy(),
+            "Link": src["url"].replace("", None).to_numpy(),
+        }
+    )
+
+
+def agreement_detail(row: pd.Series, pkg: DataPackage) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Every field of one agreement as (field, value) rows, and its sources."""
+    names = party_names(pkg)
+    fields = {
+        "Title": row["title"],
+        "Kind": v.AGREEMENT_KINDS.get(row["kind"], row["kind"]),
+        "Parties": join_names(row["parties"], names),
+        "Organization": names.get(row["organization"], "") if row["organization"] else "",
+        "Sectors": join_names(row["sectors"], v.SECTORS),
+        "Signed": row["signed_date"],
+        "In force": row["in_force_date"],
+        "Status": v.AGREEMENT_STATUSES.get(row["status"], row["status"]),
+        "Summary": row["summary"],
+        "Note": row["note"],
+        "Id": row["id"],
+    }
+    detail = pd.DataFrame({"Field": list(fields), "Value": list(fields.values())})
+    return detail, sources_of(row["source_ids"], pkg)
+
+
+def party_countries(parties: tuple[str, ...], pkg: DataPackage) -> pd.DataFrame:
+    """The countries among an agreement's or event's parties, by name, with their codes."""
+    countries = country_names(pkg)
+    codes = [p for p in parties if p in countries]
+    return pd.DataFrame({"Country": [countries[c] for c in codes], "ISO3": codes})
+
+
+def place_names(pkg: DataPackage) -> dict[str, str]:
+    """Place id → name."""
+    return dict(zip(pkg["places"]["id"], pkg["places"]["name"], strict=True))
+
+
+def segment_table(segments: pd.DataFrame, pkg: DataPackage) -> pd.DataFrame:
+    """Route legs for display: place names, labels, length, note and sources."""
+    names, urls = place_names(pkg), source_urls(pkg)
+    return pd.DataFrame(
+        {
+            "From": named(segments["from_place"], names),
+            "To": named(segments["to_place"], names),
+            "Branch": segments["corridor"].map(v.CORRIDORS),
+            "Mode": segments["mode"].map(v.MODES),
+            "Status": segments["status"].map(v.SEGMENT_STATUSES),
+            "Length (km)": segments["length_km"],
+            "Length basis": segments["length_basis"].map(v.LENGTH_BASIS).fillna(""),
+            "Note": segments["note"],
+            "Sources": segments["source_ids"].map(", ".join),
+            "Link": segments["source_ids"].map(lambda ids: first_source_url(ids, urls)),
+        }
+    ).reset_index(drop=True)
+
+
+def sources_line(ids: list[str], limit: int = 8) -> str:
+    """'Sources: a, b, c and 4 more' — the ids behind what a chart shows."""
+    unique = list(dict.fromkeys(ids))
+    if not unique:
+        return ""
+    shown = ", ".join(unique[:limit])
+    more = len(unique) - limit
+    return f"Sources: {shown}" + (f" and {more} more (see the Sources page)" if more > 0 else "")

@@ -1,0 +1,117 @@
+"""A page's frame: its start (title, intro, data notice), its URL state, and its finish (the
+address, presenter bar or share tools)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from datetime import date
+from typing import Any
+
+import streamlit as st
+
+from dashboard.datapackage.load import DataPackage
+from dashboard.site import BY_PATH, DATA_QUALITY_PAGE
+from dashboard.ui import present, stories
+from dashboard.ui.cache import load
+from dashboard.ui.query import (
+    EMPTY,
+    PRESENT,
+    Param,
+    read_query,
+    view_link,
+    write_query,
+)
+
+EARLIEST, LATEST = date(1900, 1, 1), date(2100, 12, 31)  # range of every date widget
+
+
+def start(title: str, intro: str) -> DataPackage:
+    """Start a page: presenter frame or title and intro, the data notice; return the package."""
+    if presenting():
+        st.html(present.PRESENTER_CSS)
+    st.title(title)
+    st.caption(intro)
+    st.session_state["_top"] = st.container()  # filled by finish(): presenter bar, notices
+    pkg = load()
+    data_notice(pkg)
+    return pkg
+
+
+def presenting() -> bool:
+    """Presenter mode is on (from `?present=1` or the sidebar toggle)."""
+    if PRESENT not in st.session_state:
+        st.session_state[PRESENT] = st.query_params.get(PRESENT) == "1"
+    return bool(st.session_state[PRESENT])
+
+
+def url_state(
+    url_path: str,
+    params: tuple[Param, ...],
+    allowed: Mapping[str, Collection[str]],
+    defaults: Mapping[str, Any],
+) -> bool:
+    """On a fresh visit, seed this page's widgets from the URL, else from their defaults.
+
+    A visit is fresh on arriving from another page, and when the address holds another query
+    than the one this page last wrote (a link to the same page with other parameters).
+    """
+    query = {name: st.query_params.get_all(name) for name in st.query_params}
+    state = st.session_state
+    fresh = state.get("_page") != url_path or state.get("_query", query) != query
+    if fresh:
+        for key in [k for k in state if str(k).endswith("-playing")]:
+            state[key] = False  # a view opens paused
+        values, notices = read_query(query, params, allowed)
+        for param in params:
+            st.session_state[param.key] = values.get(
+                param.key, defaults.get(param.key, EMPTY[param.kind])
+            )
+        st.session_state["_page"] = url_path
+        st.session_state["_notices"] = notices
+    notices = st.session_state.get("_notices", [])
+    if notices:
+        with st.session_state["_top"], st.container(key="url-notices"):
+            for notice in notices:
+                st.text(notice)  # as text: a notice quotes the URL
+    return fresh
+
+
+def finish(
+    url_path: str,
+    params: tuple[Param, ...],
+    defaults: Mapping[str, Any],
+    chips: list[str],
+) -> None:
+    """Write the view into the URL; presenter chips and steps, or the share and export tools."""
+    query = write_url(params, defaults)
+    link = view_link(st.context.url or "", query)  # st.context.url: this page's address
+    here = stories.view_link(url_path, {k: v for k, v in query.items() if k != PRESENT})
+    if presenting():
+        with st.session_state["_top"]:
+            present.presenter_bar(url_path, here, chips)
+    else:
+        title = BY_PATH[url_path].title if url_path in BY_PATH else "View"
+        present.share_tools(link, here, " · ".join([title, *chips]), url_path != "story")
+
+
+def write_url(params: tuple[Param, ...], defaults: Mapping[str, Any]) -> dict[str, list[str]]:
+    """Put the page's widget values (those off their defaults) into the address; return them."""
+    query = write_query({p.key: st.session_state.get(p.key) for p in params}, params, defaults)
+    if presenting():
+        query[PRESENT] = ["1"]
+    st.query_params.from_dict(query)
+    st.session_state["_query"] = query
+    return query
+
+
+def data_notice(pkg: DataPackage) -> None:
+    """A visible notice leading to the data-quality page when rows were left out."""
+    if not pkg.errors:
+        return
+    with st.container(key="data-notice"):
+        st.warning(
+            f"The data package has {len(pkg.errors)} problem(s); {pkg.skipped} row(s) were "
+            "left out. Everything valid is shown.",
+            icon=":material/warning:",
+        )
+        st.page_link(DATA_QUALITY_PAGE.script, label="See every problem", icon=":material/rule:")

@@ -1,0 +1,129 @@
+"""URL ↔ widget state: query parameters named after data columns, data ids as values."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from urllib.parse import quote, urlencode
+
+import pandas as pd
+
+MULTI, ONE, DATE, TEXT, TOKEN = "multi", "one", "date", "text", "token"
+PRESENT = "present"  # presenter mode; valid on every page
+MAX_TEXT = 200
+MAX_TOKEN = 16_000  # a story in one parameter (its own checks refuse a damaged one)
+
+
+@dataclass(frozen=True)
+class Param:
+    """One query parameter: its URL name, the widget key it feeds, and the kind of value."""
+
+    name: str
+    key: str
+    kind: str
+
+
+EMPTY: dict[str, Any] = {MULTI: [], ONE: None, DATE: None, TEXT: "", TOKEN: ""}
+
+
+def _parse_date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text) if len(text) == 10 else None
+    except ValueError:
+        return None
+
+
+def read_query(
+    query: Mapping[str, list[str]],
+    params: tuple[Param, ...],
+    allowed: Mapping[str, Collection[str]],
+) -> tuple[dict[str, Any], list[str]]:
+    """Widget values (by key) from a query; a notice for each unknown or malformed part."""
+    by_name = {p.name: p for p in params}
+    values: dict[str, Any] = {}
+    notices: list[str] = []
+    for name, raw in query.items():
+        if name == PRESENT:
+            continue
+        param = by_name.get(name)
+        if param is None:
+            notices.append(f"Ignored unknown parameter '{name}'.")
+            continue
+        value, bad = _read_one(param, raw, allowed.get(param.name))
+        if bad:
+            notices.append(f"Ignored {param.name}={', '.join(bad)}: not a known value.")
+        if value != EMPTY[param.kind]:
+            values[param.key] = value
+    return values, notices
+
+
+def _read_one(param: Param, raw: list[str], allowed: Collection[str] | None):
+    """(value, rejected parts) for one parameter."""
+    raw = [r.strip() for r in raw if r.strip()]
+    if param.kind == MULTI:
+        good = [r for r in dict.fromkeys(raw) if allowed is None or r in allowed]
+        return good, [r for r in raw if r not in good]
+    if not raw:
+        return EMPTY[param.kind], []
+    first, extra = raw[0], raw[1:]
+    if param.kind == TEXT:
+        return first[:MAX_TEXT], extra
+    if param.kind == TOKEN:
+        return first[:MAX_TOKEN], extra
+    if param.kind == DATE:
+        parsed = _parse_date(first)
+        return parsed, ([first] if parsed is None else []) + extra
+    ok = allowed is None or first in allowed
+    return (first if ok else None), ([] if ok else [first]) + extra
+
+
+def write_query(
+    values: Mapping[str, Any], params: tuple[Param, ...], defaults: Mapping[str, Any]
+) -> dict[str, list[str]]:
+    """Query parameters for the widget values that differ from their defaults."""
+    query: dict[str, list[str]] = {}
+    for param in params:
+        value = values.get(param.key, EMPTY[param.kind])
+        if value == defaults.get(param.key, EMPTY[param.kind]) or value in (None, "", [], ()):
+            continue
+        if param.kind == MULTI:
+            query[param.name] = [str(v) for v in value]
+        elif param.kind == DATE:
+            query[param.name] = [value.isoformat()]
+        else:
+            query[param.name] = [str(value)]
+    return query
+
+
+MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|~<>$:"
+
+
+def escape_markdown(text: str) -> str:
+    """Text that Streamlit's Markdown shows literally (for labels that render Markdown)."""
+    return "".join(f"\\{ch}" if ch in MARKDOWN_SPECIALS else ch for ch in text)
+
+
+def view_link(page_url: str, query: Mapping[str, list[str]]) -> str:
+    """The address that reopens a view: the page's address and a repeated-key query."""
+    path = page_url.split("?")[0].rstrip("/")
+    pairs = [(name, v) for name, vs in query.items() for v in vs]
+    return f"{path}?{urlencode(pairs)}" if pairs else path
+
+
+def profile_link(code: str, name: str) -> str:
+    """The relative link to a country's profile, carrying its name after '#' for display."""
+    return f"country?country={quote(code, safe='')}#{quote(name, safe='')}"
+
+
+def profile_links(codes: pd.Series, names: pd.Series) -> pd.Series:
+    """Profile links for a column of ISO3 codes (empty where a row names no country)."""
+    return pd.Series(
+        [
+            profile_link(c, n) if isinstance(c, str) and c else ""
+            for c, n in zip(codes, names, strict=True)
+        ],
+        index=codes.index,
+        dtype=object,
+    )

@@ -1,0 +1,130 @@
+"""What the "What changed" page shows, derived from the package and the page's parameters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard.datapackage.load import DataPackage
+from dashboard.derive import paging
+from dashboard.derive.changes import (
+    CHANGE_KINDS,
+    ChangeFilter,
+    all_changes,
+    change_table,
+    changes_by_month,
+    filter_changes,
+)
+from dashboard.derive.display import (
+    country_names,
+    organization_names,
+    party_names,
+    source_urls,
+    sources_line,
+)
+from dashboard.derive.summaries import distinct_items
+from dashboard.draw import charts
+
+ORDER_LABELS = {
+    "date": "Date",
+    "kind": "Kind",
+    "country": "Country",
+    "organization": "Organization",
+}
+DEFAULT_SORT = {"ch-sort": "date", "ch-order": "asc"}
+_KIND_ORDER = {k: i for i, k in enumerate(CHANGE_KINDS)}
+
+
+def orders(pkg: DataPackage) -> dict[str, paging.SortKey]:
+    names = party_names(pkg)
+
+    def by_name(column: str) -> paging.SortKey:
+        return lambda rows: rows[column].map(lambda c: names.get(c, c).lower())
+
+    return {
+        "date": lambda rows: rows["date_ts"],
+        "kind": lambda rows: rows["kind"].map(_KIND_ORDER),
+        "country": by_name("country"),
+        "organization": by_name("organization"),
+    }
+
+
+@dataclass(frozen=True)
+class Options:
+    """The choices the filters offer."""
+
+    organizations: dict[str, str]
+    countries: dict[str, str]  # those some change names, by name
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Counts and the chart of one filtered view."""
+
+    count: int
+    memberships: int
+    agreements: int
+    events: int
+    by_month: charts.Figure | None
+    cited: str
+
+
+def everything(pkg: DataPackage) -> pd.DataFrame:
+    """Every dated change of the package (computed once per package)."""
+    return all_changes(pkg["memberships"], pkg["agreements"], pkg["events"])
+
+
+def options(pkg: DataPackage, every: pd.DataFrame) -> Options:
+    countries = country_names(pkg)
+    named = {c for involved in every["involved"] for c in involved if c in countries}
+    return Options(
+        organization_names(pkg),
+        {c: countries[c] for c in sorted(named, key=lambda c: countries[c])},
+    )
+
+
+def rows(pkg: DataPackage, every: pd.DataFrame, params: ChangeFilter) -> pd.DataFrame:
+    """The changes in the period that match the filters."""
+    del pkg  # cache key
+    return filter_changes(every, params)
+
+
+def figures(pkg: DataPackage, shown: pd.DataFrame, params: ChangeFilter) -> Figures:
+    del pkg  # cache key
+    kinds = shown["kind"]
+    by_month = None
+    if not shown.empty:
+        period = " to ".join(d.isoformat() for d in (params.start, params.end) if d)
+        title = f"Changes by month{', ' + period if period else ''}"
+        chart = charts.change_month_chart(changes_by_month(shown), CHANGE_KINDS, title)
+        by_month = charts.Figure.of(chart, title, "changes-by-month")
+    return Figures(
+        count=len(shown),
+        memberships=int(kinds.isin(("joined", "status_changed", "left", "suspended")).sum()),
+        agreements=int(kinds.isin(("signed", "in_force")).sum()),
+        events=int((kinds == "event").sum()),
+        by_month=by_month,
+        cited=sources_line(distinct_items(shown["source_ids"])),
+    )
+
+
+def table_page(
+    pkg: DataPackage, shown: pd.DataFrame, params: ChangeFilter, order: str, descending: bool
+) -> paging.TablePage:
+    del params  # cache key
+    return paging.first_page(shown, orders(pkg), order, descending, _display(pkg))
+
+
+def table_csv(pkg: DataPackage, shown: pd.DataFrame, order: str, descending: bool) -> bytes:
+    """Every matching change as CSV (built when the download is asked for)."""
+    return paging.all_rows_csv(shown, orders(pkg), order, descending, _display(pkg))
+
+
+def _display(pkg: DataPackage):
+    names, urls = party_names(pkg), source_urls(pkg)
+
+    def display(rows: pd.DataFrame) -> pd.DataFrame:
+        return change_table(rows, names, urls)
+
+    return display

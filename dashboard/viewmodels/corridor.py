@@ -1,0 +1,136 @@
+"""What the corridor map shows for one set of filters and day: who is shaded, who cannot be,
+the deck, and the map as a still image.
+
+The basemap (Natural Earth 1:110m) has a shape for today's larger states only: a former state
+(the USSR, the GDR…) or a small one (Malta, Singapore…) with a status is listed, not drawn.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+import pydeck as pdk
+
+from dashboard import config
+from dashboard.config import BASEMAP_FILE
+from dashboard.datapackage.load import DataPackage
+from dashboard.derive.coverage import organization_records
+from dashboard.derive.display import country_names, sources_line
+from dashboard.derive.routes import SegmentFilter, filter_segments
+from dashboard.derive.summaries import member_statuses, membership_shading
+from dashboard.draw import export, map_still
+from dashboard.draw.basemap import shaded_features, shapes
+from dashboard.draw.deck import build_deck
+from dashboard.draw.map_data import label_frame, place_frame, segment_frame
+
+TITLE = "Minsk–Caspian–Persian Gulf corridor"
+CREDIT = f"{config.BASEMAP_ATTRIBUTION} Sea waypoints are schematic drawing aids, not tracks."
+
+
+def basemap_codes(path: Path = BASEMAP_FILE) -> frozenset[str]:
+    """ISO3 codes the basemap has a shape for (empty when the file cannot be read)."""
+    return frozenset(shapes(path))
+
+
+@dataclass(frozen=True)
+class Shading:
+    """Countries holding a status in one organization on one day, as the map can show them."""
+
+    statuses: dict[str, str]  # the countries the map shades: ISO3 → status
+    held: int  # countries with a status that day
+    not_drawn: tuple[str, ...]  # names of those the map has no shape for
+    text: str  # 'NAM (partial) on 2026-11-23: …', with the check date
+    missing: str  # the list of countries not drawn, or ''
+
+
+def shading(
+    pkg: DataPackage, organization: str, day: date, codes: frozenset[str] | None = None
+) -> Shading:
+    """Who the map shades for `organization` on `day`, and who it lists instead.
+
+    `codes` are those the basemap can draw (default: the shipped basemap's).
+    """
+    statuses = member_statuses(pkg["memberships"], organization, day)
+    codes = basemap_codes() if codes is None else codes
+    codes = codes or frozenset(statuses)  # no basemap to ask: never claim a country is missing
+    drawn = {c: s for c, s in statuses.items() if c in codes}
+    names = country_names(pkg)
+    missing = tuple(sorted((names.get(c, c) for c in statuses if c not in codes), key=str.lower))
+    records = organization_records(pkg)
+    label = records.labels().get(organization, organization)
+    checked = records.table["checked"].get(organization, "not given")
+    held = len(statuses)
+    text = (
+        f"{label} on {day.isoformat()}: {held:,} {'country' if held == 1 else 'countries'} with "
+        f"a status, {len(drawn):,} shaded (within today's borders). Checked up to {checked}."
+    )
+    listed = ""
+    if missing:
+        listed = (
+            f"Not drawn, no shape on this map ({len(missing)}): {', '.join(missing)}. "
+            "Former states and small states have no outline at this scale."
+        )
+    return Shading(drawn, held, missing, text, listed)
+
+
+@dataclass(frozen=True)
+class MapView:
+    """The deck, what its shading says, and the frames it was built from (for the image)."""
+
+    deck: pdk.Deck
+    legs: pd.DataFrame
+    places: pd.DataFrame
+    labels: pd.DataFrame
+    features: list[dict]  # the shaded countries' shapes, colours and tooltips
+    shaded: Shading | None
+    shown: tuple[str, ...]
+    cited: str
+
+
+def map_view(
+    pkg: DataPackage, params: SegmentFilter, shown: tuple[str, ...], org: str, day: date
+) -> MapView:
+    """The corridor map: the chosen legs, every place, countries shaded by `org` on `day`."""
+    segments, places = pkg["route_segments"], pkg["places"]
+    chosen = filter_segments(segments, params)
+    legs = segment_frame(chosen, places)
+    dots = place_frame(places, country_names(pkg))
+    labels = label_frame(dots, segments)
+    shaded, features = None, []
+    if org:
+        shaded = shading(pkg, org, day)
+        label = organization_records(pkg).labels().get(org, org)
+        rows = membership_shading(pkg["memberships"], org, day)
+        if "shading" in shown:
+            features = shaded_features(rows, label, country_names(pkg))
+    deck = build_deck(legs, dots, labels, shown, features)
+    cited = sources_line([s for ids in chosen["source_ids"] for s in ids])
+    return MapView(deck, legs, dots, labels, features, shaded, shown, cited)
+
+
+def still(view: MapView, lines: list[str]) -> alt.TopLevelMixin:
+    """The map as a Vega-Lite chart: title, `lines` (as-of date, filters), credit and sources."""
+    on = view.shown
+    return map_still.map_chart(
+        view.legs if "segments" in on else view.legs.iloc[0:0],
+        view.places if "places" in on else view.places.iloc[0:0],
+        view.labels if "labels" in on else None,
+        view.features,
+        config.MAP_VIEW,
+        TITLE,
+        [*lines, CREDIT, view.cited],
+    )
+
+
+def png(view: MapView, lines: list[str]) -> bytes:
+    """The still image as PNG; its title and credits are also in the file's text chunks."""
+    text = {"Title": TITLE, "Description": " · ".join(x for x in lines if x), "Copyright": CREDIT}
+    return export.map_png(still(view, lines), text)
+
+
+def svg(view: MapView, lines: list[str]) -> str:
+    return export.chart_svg(still(view, lines))

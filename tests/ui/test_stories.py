@@ -1,0 +1,139 @@
+"""Stories: encoding and decoding round trips, bad input refused with a reason, editing."""
+
+from __future__ import annotations
+
+import base64
+import json
+import zlib
+
+import pytest
+
+from dashboard.ui import stories
+from dashboard.ui.stories import StoryError, View
+
+STORY = (
+    View("SCO today", "/memberships?organization=sco"),
+    View(
+        "Минск – Тегеран: 2016",
+        "/memberships?organization=sco&as_of=2016-01-01&compare=IRN&compare=BLR",
+    ),
+    View("Home", "/"),
+    View("Health <b>deals</b> & *more*", "/agreements?sector=health&sector=tourism&party=IRN"),
+)
+
+
+def token_of(data: object) -> str:
+    raw = json.dumps(data).encode()
+    return base64.urlsafe_b64encode(zlib.compress(raw)).decode().rstrip("=")
+
+
+def test_token_round_trip_keeps_order_titles_and_links():
+    token = stories.encode(STORY)
+    assert set(token) <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+    assert stories.decode(token) == STORY
+
+
+def test_file_round_trip_is_readable_json():
+    content = stories.to_file(STORY)
+    data = json.loads(content)
+    assert data["format"] == stories.FORMAT
+    assert data["views"][1]["title"] == "Минск – Тегеран: 2016"
+    assert stories.from_file(content) == STORY
+    assert stories.from_file(b"\xef\xbb\xbf" + content) == STORY  # a BOM is fine
+
+
+def test_empty_story_round_trips():
+    assert stories.decode(stories.encode(())) == ()
+
+
+@pytest.mark.parametrize(
+    ("token", "reason"),
+    [
+        ("", "empty"),
+        ("not a story!", "damaged"),
+        (stories.encode(STORY)[:-6], "damaged"),  # cut short when pasted
+        (token_of([1, 2, 3]), "no list of views"),
+        (token_of({"views": "x"}), "no list of views"),
+        (token_of({"views": [], "version": 9}), "version"),
+        (token_of({"views": [["t", "/"]]}), "not a title and a link"),
+        (token_of({"views": [{"title": "x", "link": "https://evil.example/"}]}), "not a link"),
+        (token_of({"views": [{"title": "x", "link": "//evil.example/x"}]}), "not a link"),
+        (token_of({"views": [{"title": "x", "link": "javascript:alert(1)"}]}), "not a link"),
+        (token_of({"views": [{"title": "x", "link": "/a/../../etc"}]}), "not a link"),
+        (token_of({"views": [{"title": "x", "link": "/memberships\n?x"}]}), "not a link"),
+        (token_of({"views": [{"title": 3, "link": "/"}]}), "not text"),
+        (token_of({"views": [{"title": "x"}]}), "missing"),
+        (token_of({"views": [{"title": "x", "link": "/"}] * 41}), "at most 40"),
+        ("A" * (stories.MAX_TOKEN + 1), "too long"),
+        (base64.urlsafe_b64encode(zlib.compress(b" " * 100_000)).decode(), "too big"),
+    ],
+)
+def test_bad_tokens_are_refused_with_a_reason(token: str, reason: str):
+    with pytest.raises(StoryError, match=reason):
+        stories.decode(token)
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"\xff\xfe", "not JSON"),
+        (b"{not json", "not JSON"),
+        (json.dumps({"format": "other", "views": []}).encode(), "not a story of this"),
+        (b"x" * (stories.MAX_FILE + 1), "too big"),
+        (json.dumps({"views": [{"title": "x", "link": "http://x/"}]}).encode(), "not a link"),
+    ],
+)
+def test_bad_files_are_refused_with_a_reason(content: bytes, reason: str):
+    with pytest.raises(StoryError, match=reason):
+        stories.from_file(content)
+
+
+def test_titles_become_one_line_of_plain_text():
+    [view] = stories.decode(
+        token_of({"views": [{"title": " a\n\tb\x00 " + "c" * 300, "link": "/"}]})
+    )
+    assert view.title.startswith("a b c")
+    assert len(view.title) == stories.MAX_TITLE
+    assert stories.check_title("   ") == "Untitled view"
+
+
+def test_links_are_built_and_split_with_repeated_keys():
+    link = stories.view_link("memberships", {"compare": ["IRN", "BLR"], "as_of": ["2016-01-01"]})
+    assert link == "/memberships?compare=IRN&compare=BLR&as_of=2016-01-01"
+    assert stories.split_link(link) == (
+        "memberships",
+        {"compare": ["IRN", "BLR"], "as_of": ["2016-01-01"]},
+    )
+    assert stories.view_link("", {}) == "/"
+    assert stories.split_link("/") == ("", {})
+
+
+def test_add_move_remove_retitle():
+    story = stories.add((), View("one", "/"))
+    story = stories.add(story, View("two", "/sources"))
+    story = stories.add(story, View("three", "/corridor"))
+    assert [v.title for v in stories.move(story, 2, -1)] == ["one", "three", "two"]
+    assert stories.move(story, 0, -1) == story  # already first
+    assert stories.move(story, 2, 1) == story  # already last
+    assert [v.title for v in stories.remove(story, 1)] == ["one", "three"]
+    assert stories.retitle(story, 0, "first\nview")[0] == View("first view", "/")
+    with pytest.raises(StoryError):
+        stories.add(story, View("bad", "https://example.org"))
+    full = tuple(View(str(i), "/") for i in range(stories.MAX_VIEWS))
+    with pytest.raises(StoryError, match="at most"):
+        stories.add(full, View("one more", "/"))
+
+
+@pytest.mark.parametrize(
+    ("count", "at", "expected"),
+    [
+        (3, 0, (None, 1)),
+        (3, 1, (0, 2)),
+        (3, 2, (1, None)),
+        (3, None, (None, 0)),  # not on a view of the story: → opens the first
+        (1, 0, (None, None)),
+        (0, None, (None, None)),
+    ],
+)
+def test_neighbours_for_the_presenter_keys(count, at, expected):
+    assert stories.neighbours(count, at) == expected
