@@ -1,8 +1,8 @@
-"""Paged tables: the first page of a sorted result for the browser, every row for the download.
+"""Listings: tables a reader sorts, whose first page goes to the browser and every row to the CSV.
 
-A table is described by its rows (a filtered frame, any size), the orders a reader may sort by
-(each a key computed from the rows) and a display builder that turns rows into what the table
-shows. Only the first page is built and sent; the CSV download builds every row when asked.
+A listing is described by the orders a reader may sort by (each a key computed from the rows,
+with its label), the order it opens on, and a display builder that turns rows into what the
+table shows. Only the first page is built and sent; the CSV download builds every row when asked.
 """
 
 from __future__ import annotations
@@ -35,6 +35,43 @@ class TablePage:
         return self.shown == self.total
 
 
+def _same(rows: pd.DataFrame) -> pd.DataFrame:
+    return rows
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A sortable table of rows: its orders (id → key and label), the order it opens on, what
+    one row is called, and how rows are shown."""
+
+    noun: str  # what one row is, in the plural: 'agreements'
+    orders: Mapping[str, SortKey]  # order id (a data column, as in the URL) → key of the rows
+    labels: Mapping[str, str]  # order id → 'Signed'
+    default: tuple[str, str]  # (order id, 'asc' or 'desc')
+    display: Display = _same
+
+    def page(self, rows: pd.DataFrame, order: str, descending: bool) -> TablePage:
+        """The display frame of the first PAGE_ROWS rows in the chosen order."""
+        ordered = sorted_rows(rows, self.orders, order, descending)
+        return TablePage(self.display(ordered.head(PAGE_ROWS)).reset_index(drop=True), len(rows))
+
+    def csv(self, rows: pd.DataFrame, order: str, descending: bool) -> bytes:
+        """Every row in the chosen order, as the table shows them, as UTF-8 CSV."""
+        ordered = sorted_rows(rows, self.orders, order, descending)
+        return csv_bytes(self.display(ordered))
+
+    def caption(self, page: TablePage, order: str, descending: bool) -> str:
+        """'1,000 of 250,000 agreements, by Signed (descending); the download has all of them.'"""
+        way = "descending" if descending else "ascending"
+        label = self.labels.get(order, order)
+        if page.complete:
+            return f"{page.total:,} {self.noun}, by {label} ({way})."
+        return (
+            f"Showing the first {page.shown:,} of {page.total:,} {self.noun}, by {label} ({way}); "
+            "sort to see others first, or download all of them as CSV."
+        )
+
+
 def sorted_rows(
     rows: pd.DataFrame, orders: Mapping[str, SortKey], order: str, descending: bool
 ) -> pd.DataFrame:
@@ -49,37 +86,6 @@ def sorted_rows(
     return rows.iloc[positions]
 
 
-def first_page(
-    rows: pd.DataFrame,
-    orders: Mapping[str, SortKey],
-    order: str,
-    descending: bool,
-    display: Display,
-    size: int = PAGE_ROWS,
-) -> TablePage:
-    """The display frame of the first `size` rows in the chosen order."""
-    ordered = sorted_rows(rows, orders, order, descending)
-    return TablePage(display(ordered.head(size)).reset_index(drop=True), len(rows))
-
-
-def all_rows_csv(
-    rows: pd.DataFrame,
-    orders: Mapping[str, SortKey],
-    order: str,
-    descending: bool,
-    display: Display,
-) -> bytes:
-    """Every row in the chosen order, as the table shows them, as UTF-8 CSV."""
-    ordered = sorted_rows(rows, orders, order, descending)
-    return display(ordered).to_csv(index=False).encode("utf-8")
-
-
-def page_caption(page: TablePage, noun: str, order: str, descending: bool) -> str:
-    """'1,000 of 250,000 agreements, by Signed (descending); the download has all of them.'"""
-    way = "descending" if descending else "ascending"
-    if page.complete:
-        return f"{page.total:,} {noun}, by {order} ({way})."
-    return (
-        f"Showing the first {page.shown:,} of {page.total:,} {noun}, by {order} ({way}); "
-        "sort to see others first, or download all of them as CSV."
-    )
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """A frame as UTF-8 CSV with a header and no index."""
+    return frame.to_csv(index=False).encode("utf-8")

@@ -2,7 +2,7 @@
 
 A player steps either year by year (the first change, then every 1 January, then the last
 day) or from change date to change date (every day a span starts or ends). Either way the
-frames end on `last` (usually today), so playing to the end comes back to the present.
+dates end on `last` (usually today), so playing to the end comes back to the present.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ def change_dates(spans: pd.DataFrame, last: date) -> list[date]:
     return sorted({ts.date() for ts in stamps})
 
 
-def frames(spans: pd.DataFrame, step: str, last: date) -> list[date]:
+def dates(spans: pd.DataFrame, step: str, last: date) -> list[date]:
     """The as-of dates to play through, oldest first, ending on `last`."""
     changes = change_dates(spans, last)
     if not changes:
@@ -37,18 +37,18 @@ def frames(spans: pd.DataFrame, step: str, last: date) -> list[date]:
     return sorted({*chosen, last})
 
 
-def next_frame(dates: list[date], current: date) -> date | None:
-    """The first frame after `current`, or None at the end."""
+def next_date(dates: list[date], current: date) -> date | None:
+    """The first date after `current`, or None at the end."""
     at = bisect.bisect_right(dates, current)
     return dates[at] if at < len(dates) else None
 
 
-def previous_frame(dates: list[date], current: date) -> date | None:
-    """The last frame before `current`, or None at the start."""
+def previous_date(dates: list[date], current: date) -> date | None:
+    """The last date before `current`, or None at the start."""
     at = bisect.bisect_left(dates, current)
     return dates[at - 1] if at > 0 else None
 
 
 def play_from(dates: list[date], current: date) -> date:
-    """Where pressing play starts: the current date, or the first frame when at the end."""
-    return current if next_frame(dates, current) is not None else dates[0]
+    """Where pressing play starts: the current date, or the first date when at the end."""
+    return current if next_date(dates, current) is not None else dates[0]

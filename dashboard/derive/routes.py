@@ -52,6 +52,11 @@ class RouteSummary:
     estimated_km: float = 0.0
     estimated_legs: int = 0
 
+    @property
+    def length(self) -> str:
+        """The route's length in words (`length_text`)."""
+        return length_text(self)
+
 
 def filter_segments(segments: pd.DataFrame, params: SegmentFilter) -> pd.DataFrame:
     """Legs on the chosen branches, by the chosen modes, in the chosen statuses."""

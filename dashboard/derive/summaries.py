@@ -240,8 +240,8 @@ def bilateral(agreements: pd.DataFrame, pair: tuple[str, ...]) -> pd.DataFrame:
 
 def member_statuses(spans: pd.DataFrame, organization: str, day: date) -> dict[str, str]:
     """ISO3 → status of every country in `organization` on `day` (for shading a map)."""
-    active = active_on(spans[spans["organization"] == organization], day)
-    return dict(zip(active["country"], active["status"], strict=True))
+    rows = membership_shading(spans, organization, day)
+    return dict(zip(rows["country"], rows["status"], strict=True))
 
 
 def status_totals(matrix: pd.DataFrame) -> pd.DataFrame:

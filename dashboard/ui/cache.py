@@ -1,34 +1,28 @@
-"""The only caches: one package per server process, and derived views computed once.
+"""The only caches: one package per server process, and what the pages derive, computed once.
 
 Streamlit runs every viewer's script in one process. The package is read and validated once per
 set of file stamps and shared, never copied (`st.cache_resource`); views treat it as read-only.
-Whatever a page derives from it (filtered rows, chart specifications, table pages) is cached by
-its parameters, so a link opened by a whole room is computed once and served to everyone.
+Whatever a page model derives from it (filtered rows, chart specifications, table pages) is
+cached by its parameters, so a link opened by a whole room is computed once and served to
+everyone: a view asks for its model through `model(module)`.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
+from types import ModuleType
 from typing import ParamSpec, TypeVar
 
+import pandas as pd
 import streamlit as st
 
 from dashboard.datapackage import folders as package_folders
 from dashboard.datapackage.folders import data_dir, describe, file_stamps
 from dashboard.datapackage.layers import layers_of
 from dashboard.datapackage.load import DataPackage, load_package
-from dashboard.viewmodels import (
-    agreements,
-    changes,
-    corridor,
-    country,
-    listings,
-    memberships,
-)
-from dashboard.viewmodels import (
-    overview as overview_page,
-)
+from dashboard.derive.paging import Listing, TablePage
+from dashboard.viewmodels.shared import sharing
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -97,44 +91,50 @@ def _zip(folder: str, stamps: tuple) -> bytes:
 
 
 def clear() -> None:
-    """Forget every cached package and view (tests; a data folder switched at run time)."""
-    for cached in (_load, _small, _large, _zip):
+    """Forget every cached package and result (tests; a data folder switched at run time)."""
+    for cached in (_load, _small, _large, _zip, _first_page):
         cached.clear()
 
 
-# -- every page's derived views, cached ---------------------------------------------------
+class Model:
+    """A page model whose `@shared` functions are cached for every session; its other names
+    (constants, classes, plain functions) are the module's own."""
 
-agreement_options = derived()(agreements.options)
-agreement_rows = derived(large=True)(agreements.rows)
-agreement_figures = derived(rows=True)(agreements.figures)
-agreement_page = derived(rows=True)(agreements.table_page)
+    def __init__(self, module: ModuleType):
+        self._module = module
 
-membership_options = derived()(memberships.options)
-membership_rows = derived(large=True)(memberships.rows)
-membership_cited = derived(rows=True)(memberships.cited)
-membership_matrix = derived(rows=True)(memberships.matrix)
-membership_timeline = derived(rows=True)(memberships.timeline)
-membership_comparison = derived()(memberships.comparison)
-membership_frames = derived(rows=True)(memberships.frames)
-membership_page = derived(rows=True)(memberships.table_page)
+    def __getattr__(self, name: str):
+        value = getattr(self._module, name)
+        how = sharing(value)
+        if how is None:
+            return value
+        cached = derived(how.large, how.rows)(value)
+        setattr(self, name, cached)  # found at once from now on
+        return cached
 
-overview = derived()(overview_page.overview)
-overview_status = derived()(overview_page.status)
-overview_frames = derived()(overview_page.frames)
-source_rows = derived()(listings.sources)
-source_checks = derived()(listings.checks)
-source_page = derived(rows=True)(listings.sources_page)
-problem_rows = derived()(listings.problems)
-problem_page = derived(rows=True)(listings.problems_page)
-problem_files = derived()(listings.problem_files)
 
-country_choices = derived()(country.choices)
-country_profile = derived()(country.profile)
+@functools.cache
+def model(module: ModuleType) -> Model:
+    """The page model `module`, its shared results cached (one Model per module and process)."""
+    return Model(module)
 
-change_all = derived()(changes.everything)
-change_options = derived(rows=True)(changes.options)
-change_rows = derived(large=True, rows=True)(changes.rows)
-change_figures = derived(rows=True)(changes.figures)
-change_page = derived(rows=True)(changes.table_page)
 
-corridor_map = derived()(corridor.map_view)
+@st.cache_resource(show_spinner=False, max_entries=1024, ttl=6 * HOUR)
+def _first_page(_pkg, version, noun, _listing, _rows, chosen_by, order, descending) -> TablePage:
+    return _listing.page(_rows, order, descending)
+
+
+def first_page(
+    pkg: DataPackage,
+    listing: Listing,
+    rows: pd.DataFrame,
+    chosen_by: Hashable,
+    order: str,
+    descending: bool,
+) -> TablePage:
+    """The first page of `rows` in `listing`'s chosen order, computed once for every session.
+
+    `chosen_by` (hashable: the parameters that chose `rows`) keys the cache with the listing's
+    noun, the order and the package's version; `rows` itself is not hashed.
+    """
+    return _first_page(pkg, pkg.version, listing.noun, listing, rows, chosen_by, order, descending)

@@ -10,17 +10,11 @@ from typing import Any
 import streamlit as st
 
 from dashboard.datapackage.load import DataPackage
-from dashboard.site import BY_PATH, DATA_QUALITY_PAGE
+from dashboard.site import DATA_QUALITY_PAGE, PRESENT, Page, Param
 from dashboard.ui import present, stories
 from dashboard.ui.cache import load
-from dashboard.ui.query import (
-    EMPTY,
-    PRESENT,
-    Param,
-    read_query,
-    view_link,
-    write_query,
-)
+from dashboard.ui.query import EMPTY, read_query, view_link, write_query
+from dashboard.ui.query import chips as query_chips
 
 EARLIEST, LATEST = date(1900, 1, 1), date(2100, 12, 31)  # range of every date widget
 
@@ -45,16 +39,14 @@ def presenting() -> bool:
 
 
 def url_state(
-    url_path: str,
-    params: tuple[Param, ...],
-    allowed: Mapping[str, Collection[str]],
-    defaults: Mapping[str, Any],
+    page: Page, allowed: Mapping[str, Collection[str]], defaults: Mapping[str, Any]
 ) -> bool:
     """On a fresh visit, seed this page's widgets from the URL, else from their defaults.
 
     A visit is fresh on arriving from another page, and when the address holds another query
     than the one this page last wrote (a link to the same page with other parameters).
     """
+    url_path, params = page.url_path, page.params
     query = {name: st.query_params.get_all(name) for name in st.query_params}
     state = st.session_state
     fresh = state.get("_page") != url_path or state.get("_query", query) != query
@@ -76,22 +68,26 @@ def url_state(
     return fresh
 
 
-def finish(
-    url_path: str,
-    params: tuple[Param, ...],
-    defaults: Mapping[str, Any],
-    chips: list[str],
-) -> None:
-    """Write the view into the URL; presenter chips and steps, or the share and export tools."""
-    query = write_url(params, defaults)
+def chips(
+    page: Page, defaults: Mapping[str, Any], labels: Mapping[str, Mapping[str, str]]
+) -> list[str]:
+    """'name: value' chips for the page's widgets that differ from their defaults."""
+    return query_chips(st.session_state, page.params, defaults, labels)
+
+
+def finish(page: Page, defaults: Mapping[str, Any], active: list[str]) -> None:
+    """Write the view into the URL; presenter chips and steps, or the share and export tools.
+
+    `active` holds the chips of the filters in use (`chips`)."""
+    query = write_url(page.params, defaults)
     link = view_link(st.context.url or "", query)  # st.context.url: this page's address
-    here = stories.view_link(url_path, {k: v for k, v in query.items() if k != PRESENT})
+    here = stories.view_link(page.url_path, {k: v for k, v in query.items() if k != PRESENT})
     if presenting():
         with st.session_state["_top"]:
-            present.presenter_bar(url_path, here, chips)
+            present.presenter_bar(page.url_path, here, active)
     else:
-        title = BY_PATH[url_path].title if url_path in BY_PATH else "View"
-        present.share_tools(link, here, " · ".join([title, *chips]), url_path != "story")
+        title = " · ".join([page.title, *active])
+        present.share_tools(link, here, title, page.url_path != "story")
 
 
 def write_url(params: tuple[Param, ...], defaults: Mapping[str, Any]) -> dict[str, list[str]]:

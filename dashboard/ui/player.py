@@ -16,8 +16,8 @@ from typing import Any
 import streamlit as st
 
 from dashboard.derive import playback
+from dashboard.site import Param
 from dashboard.ui import page
-from dashboard.ui.query import Param
 
 INTERVAL = 1.6  # seconds between frames: time to read a frame, and a cheap rerun on 2 cores
 
@@ -29,7 +29,7 @@ class Player:
     prefix: str  # widget keys: <prefix>-as-of, <prefix>-step, <prefix>-play…
     params: tuple[Param, ...]
     defaults: Mapping[str, Any]
-    frames: Callable[[str], list[date]]  # step ("year" or "change") → the dates to play
+    dates: Callable[[str], list[date]]  # step ("year" or "change") → the dates to play
 
     @property
     def date_key(self) -> str:
@@ -62,7 +62,7 @@ def _run(player: Player, body: Callable[[date], None]) -> None:
         st.rerun(scope="app")
     timer = not state.pop(f"_{player.prefix}-full", False)
     if timer and state.get(player.playing_key):
-        following = playback.next_frame(player.frames(_step(player)), _day(player))
+        following = playback.next_date(player.dates(_step(player)), _day(player))
         if following is None:  # the last frame was shown: stop, and stop the timer
             state[player.playing_key] = False
             st.rerun(scope="app")
@@ -83,9 +83,9 @@ def _step(player: Player) -> str:
 
 def _move(player: Player, direction: int) -> None:
     """Callback of the step buttons: the previous or next frame, paused."""
-    frames = player.frames(_step(player))
-    pick = playback.next_frame if direction > 0 else playback.previous_frame
-    target = pick(frames, _day(player))
+    dates = player.dates(_step(player))
+    pick = playback.next_date if direction > 0 else playback.previous_date
+    target = pick(dates, _day(player))
     state = st.session_state
     if target is not None:
         state[player.date_key] = target
@@ -98,7 +98,7 @@ def _toggle(player: Player) -> None:
     state = st.session_state
     playing = not state.get(player.playing_key, False)
     if playing:
-        state[player.date_key] = playback.play_from(player.frames(_step(player)), _day(player))
+        state[player.date_key] = playback.play_from(player.dates(_step(player)), _day(player))
     state[player.playing_key] = playing
     player.redo()
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.site import SEQUENCE
+from dashboard.site import PRESENT, SEQUENCE
 from dashboard.ui import stories, story
 from dashboard.ui.cache import package_zip
-from dashboard.ui.query import PRESENT, escape_markdown
+from dashboard.ui.query import escape_markdown
 
 PRESENTER_CSS = """
 <style>

@@ -3,27 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 from urllib.parse import quote, urlencode
 
 import pandas as pd
 
-MULTI, ONE, DATE, TEXT, TOKEN = "multi", "one", "date", "text", "token"
-PRESENT = "present"  # presenter mode; valid on every page
+from dashboard.site import DATE, MULTI, ONE, PRESENT, TEXT, TOKEN, Param
+
 MAX_TEXT = 200
 MAX_TOKEN = 16_000  # a story in one parameter (its own checks refuse a damaged one)
-
-
-@dataclass(frozen=True)
-class Param:
-    """One query parameter: its URL name, the widget key it feeds, and the kind of value."""
-
-    name: str
-    key: str
-    kind: str
-
 
 EMPTY: dict[str, Any] = {MULTI: [], ONE: None, DATE: None, TEXT: "", TOKEN: ""}
 
@@ -105,11 +94,15 @@ def escape_markdown(text: str) -> str:
     return "".join(f"\\{ch}" if ch in MARKDOWN_SPECIALS else ch for ch in text)
 
 
-def view_link(page_url: str, query: Mapping[str, list[str]]) -> str:
-    """The address that reopens a view: the page's address and a repeated-key query."""
-    path = page_url.split("?")[0].rstrip("/")
+def with_query(path: str, query: Mapping[str, list[str]]) -> str:
+    """`path` with a repeated-key query string (`path` alone when the query is empty)."""
     pairs = [(name, v) for name, vs in query.items() for v in vs]
     return f"{path}?{urlencode(pairs)}" if pairs else path
+
+
+def view_link(page_url: str, query: Mapping[str, list[str]]) -> str:
+    """The address that reopens a view: the page's address and a repeated-key query."""
+    return with_query(page_url.split("?")[0].rstrip("/"), query)
 
 
 def profile_link(code: str, name: str) -> str:
@@ -127,3 +120,22 @@ def profile_links(codes: pd.Series, names: pd.Series) -> pd.Series:
         index=codes.index,
         dtype=object,
     )
+
+
+def chips(
+    values: Mapping[str, Any],
+    params: tuple[Param, ...],
+    defaults: Mapping[str, Any],
+    labels: Mapping[str, Mapping[str, str]],
+) -> list[str]:
+    """Readable 'name: value' chips for the parameters that differ from their defaults."""
+    out = []
+    for param in params:
+        value = values.get(param.key)
+        if value in (None, "", [], ()) or value == defaults.get(param.key):
+            continue
+        names = labels.get(param.name, {})
+        items = value if isinstance(value, list | tuple) else [value]
+        shown = [i.isoformat() if isinstance(i, date) else names.get(i, str(i)) for i in items]
+        out.append(f"{param.name.replace('_', ' ')}: {', '.join(shown)}")
+    return out

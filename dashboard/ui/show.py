@@ -3,14 +3,18 @@ and the message shown when nothing matches."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
-from dashboard.derive.paging import TablePage, page_caption
+from dashboard.datapackage.load import DataPackage
+from dashboard.derive.paging import Listing, TablePage
 from dashboard.draw import export
 from dashboard.draw.charts import Figure
+from dashboard.site import Page
+from dashboard.ui import cache
 from dashboard.ui.page import presenting
 from dashboard.ui.query import profile_links
 
@@ -82,38 +86,58 @@ def table(
     return shown
 
 
-def sort_controls(prefix: str, orders: Mapping[str, str]) -> tuple[str, bool]:
-    """'Sort by' and 'Order' above a paged table (widget keys `<prefix>-sort`, `-order`)."""
-    row = st.container(horizontal=True, vertical_alignment="bottom")
-    with row:
+def sort_controls(page: Page, labels: Mapping[str, str]) -> tuple[str, bool]:
+    """'Sort by' and 'Order' above a listing (the widgets of the page's `sort` and `order`)."""
+    keys = page.keys
+    with st.container(horizontal=True, vertical_alignment="bottom"):
         order = st.selectbox(
-            "Sort by", list(orders), format_func=orders.get, key=f"{prefix}-sort", width=220
+            "Sort by", list(labels), format_func=labels.get, key=keys["sort"], width=220
         )
         way = st.radio(
             "Order",
             list(SORT_WAYS),
             format_func=SORT_WAYS.get,
             horizontal=True,
-            key=f"{prefix}-order",
+            key=keys["order"],
             label_visibility="collapsed",
             width="content",
         )
-    return order or next(iter(orders)), way == "desc"
+    return order or next(iter(labels)), way == "desc"
 
 
-def paged_table(
-    page: TablePage,
+def sort_defaults(page: Page, listing: Listing) -> dict[str, str]:
+    """The page's `sort` and `order` widgets at the order the listing opens on."""
+    keys = page.keys
+    return {keys["sort"]: listing.default[0], keys["order"]: listing.default[1]}
+
+
+def listing(
+    pkg: DataPackage,
+    page: Page,
+    table_of: Listing,
+    rows: pd.DataFrame,
+    chosen_by: Hashable,
     key: str,
-    noun: str,
-    order_label: str,
-    descending: bool,
-    csv: Callable[[], bytes],
     download: str,
     **kwargs,
-):
-    """The first page of a sorted result, its count, and a CSV download of every row."""
-    st.caption(page_caption(page, noun, order_label, descending))
-    return table(page.frame, key=key, csv=csv, download=download, **kwargs)
+) -> tuple[TablePage, Any]:
+    """Sort controls, then the first page of `rows` (cached for every session) with its count,
+    and a CSV download of every row, built when it is clicked.
+
+    `chosen_by` (hashable) is what chose `rows`; the table's widget is keyed `key`, its
+    download `<key>-csv`. Returns the page shown and the table's selection state.
+    """
+    order, descending = sort_controls(page, table_of.labels)
+    first = cache.first_page(pkg, table_of, rows, chosen_by, order, descending)
+    st.caption(table_of.caption(first, order, descending))
+    shown = table(
+        first.frame,
+        key=key,
+        csv=lambda: table_of.csv(rows, order, descending),
+        download=download,
+        **kwargs,
+    )
+    return first, shown
 
 
 def chart(figure: Figure, key: str, lines: Callable[[], list[str]] | None = None) -> None:

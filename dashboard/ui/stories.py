@@ -14,14 +14,15 @@ import json
 import re
 import zlib
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import parse_qsl, urlsplit
+
+from dashboard.ui.query import MAX_TOKEN, with_query
 
 FORMAT = "eurasia-dashboard-story"
 VERSION = 1
 MAX_VIEWS = 40
 MAX_TITLE = 120  # characters
 MAX_LINK = 2000  # characters
-MAX_TOKEN = 16_000  # characters of an encoded story
 MAX_FILE = 64_000  # bytes of a story file
 _PATH = re.compile(r"^/[a-z0-9-]*$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -41,8 +42,7 @@ class View:
 
 def view_link(url_path: str, query: dict[str, list[str]]) -> str:
     """The app-relative link of a page (`""` is the home page) with its query parameters."""
-    pairs = [(name, value) for name, values in query.items() for value in values]
-    return f"/{url_path}" + (f"?{urlencode(pairs)}" if pairs else "")
+    return with_query(f"/{url_path}", query)
 
 
 def split_link(link: str) -> tuple[str, dict[str, list[str]]]:

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.site import BY_PATH
+from dashboard.site import BY_PATH, PRESENT
 from dashboard.ui import stories
-from dashboard.ui.query import PRESENT
 from dashboard.ui.stories import StoryError, View
 
 STORY_KEY = "_story"  # the views, in order

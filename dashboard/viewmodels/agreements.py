@@ -25,6 +25,7 @@ from dashboard.derive.summaries import (
     year_counts,
 )
 from dashboard.draw import charts
+from dashboard.viewmodels.shared import shared
 
 # Orders a reader may sort the table by: id (a data column, as in the URL) → key of the rows
 ORDERS: dict[str, paging.SortKey] = {
@@ -41,7 +42,6 @@ ORDER_LABELS = {
     "kind": "Kind",
     "status": "Status",
 }
-DEFAULT_SORT = {"a-sort": "signed_date", "a-order": "desc"}  # newest first
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,7 @@ class Figures:
     cited: str
 
 
+@shared()
 def options(pkg: DataPackage) -> Options:
     agreements = pkg["agreements"]
     names = party_names(pkg)
@@ -83,6 +84,7 @@ SLIM = ("id", "title", "kind", "parties", "sectors", "signed_date", "signed_date
 SLIM += ("in_force_date", "status", "source_ids")
 
 
+@shared(large=True)
 def rows(pkg: DataPackage, params: AgreementFilter) -> pd.DataFrame:
     """The agreements matching the filters (the columns in SLIM, the package's index)."""
     columns = [*SLIM, "summary"] if params.query.strip() else list(SLIM)
@@ -94,6 +96,7 @@ def full_rows(pkg: DataPackage, shown: pd.DataFrame) -> pd.DataFrame:
     return pkg["agreements"].loc[shown.index]
 
 
+@shared(rows=True)
 def figures(pkg: DataPackage, shown: pd.DataFrame, params: AgreementFilter) -> Figures:
     cited = sources_line(distinct_items(shown["source_ids"]))
     statuses = shown["status"]
@@ -130,20 +133,11 @@ def figures(pkg: DataPackage, shown: pd.DataFrame, params: AgreementFilter) -> F
     )
 
 
-def table_page(
-    pkg: DataPackage, shown: pd.DataFrame, params: AgreementFilter, order: str, descending: bool
-) -> paging.TablePage:
-    del params  # part of the cache key: it chose `shown`
-    return paging.first_page(shown, ORDERS, order, descending, _display(pkg))
+@shared()
+def listing(pkg: DataPackage) -> paging.Listing:
+    """The agreements table: newest first, each row with its parties' names and sources."""
 
-
-def table_csv(pkg: DataPackage, shown: pd.DataFrame, order: str, descending: bool) -> bytes:
-    """Every matching agreement as CSV (built when the download is asked for)."""
-    return paging.all_rows_csv(shown, ORDERS, order, descending, _display(pkg))
-
-
-def _display(pkg: DataPackage):
     def display(rows: pd.DataFrame) -> pd.DataFrame:
         return agreement_table(full_rows(pkg, rows), pkg, keep_order=True)
 
-    return display
+    return paging.Listing("agreements", ORDERS, ORDER_LABELS, ("signed_date", "desc"), display)

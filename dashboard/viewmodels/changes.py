@@ -25,6 +25,7 @@ from dashboard.derive.display import (
 )
 from dashboard.derive.summaries import distinct_items
 from dashboard.draw import charts
+from dashboard.viewmodels.shared import shared
 
 ORDER_LABELS = {
     "date": "Date",
@@ -32,7 +33,6 @@ ORDER_LABELS = {
     "country": "Country",
     "organization": "Organization",
 }
-DEFAULT_SORT = {"ch-sort": "date", "ch-order": "asc"}
 _KIND_ORDER = {k: i for i, k in enumerate(CHANGE_KINDS)}
 
 
@@ -70,11 +70,13 @@ class Figures:
     cited: str
 
 
+@shared()
 def everything(pkg: DataPackage) -> pd.DataFrame:
     """Every dated change of the package (computed once per package)."""
     return all_changes(pkg["memberships"], pkg["agreements"], pkg["events"])
 
 
+@shared(rows=True)
 def options(pkg: DataPackage, every: pd.DataFrame) -> Options:
     countries = country_names(pkg)
     named = {c for involved in every["involved"] for c in involved if c in countries}
@@ -84,12 +86,14 @@ def options(pkg: DataPackage, every: pd.DataFrame) -> Options:
     )
 
 
+@shared(large=True, rows=True)
 def rows(pkg: DataPackage, every: pd.DataFrame, params: ChangeFilter) -> pd.DataFrame:
     """The changes in the period that match the filters."""
     del pkg  # cache key
     return filter_changes(every, params)
 
 
+@shared(rows=True)
 def figures(pkg: DataPackage, shown: pd.DataFrame, params: ChangeFilter) -> Figures:
     del pkg  # cache key
     kinds = shown["kind"]
@@ -109,22 +113,12 @@ def figures(pkg: DataPackage, shown: pd.DataFrame, params: ChangeFilter) -> Figu
     )
 
 
-def table_page(
-    pkg: DataPackage, shown: pd.DataFrame, params: ChangeFilter, order: str, descending: bool
-) -> paging.TablePage:
-    del params  # cache key
-    return paging.first_page(shown, orders(pkg), order, descending, _display(pkg))
-
-
-def table_csv(pkg: DataPackage, shown: pd.DataFrame, order: str, descending: bool) -> bytes:
-    """Every matching change as CSV (built when the download is asked for)."""
-    return paging.all_rows_csv(shown, orders(pkg), order, descending, _display(pkg))
-
-
-def _display(pkg: DataPackage):
+@shared()
+def listing(pkg: DataPackage) -> paging.Listing:
+    """The changes table: oldest first, each change in words, with its sources."""
     names, urls = party_names(pkg), source_urls(pkg)
 
     def display(rows: pd.DataFrame) -> pd.DataFrame:
         return change_table(rows, names, urls)
 
-    return display
+    return paging.Listing("changes", orders(pkg), ORDER_LABELS, ("date", "asc"), display)

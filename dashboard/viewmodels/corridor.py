@@ -18,14 +18,22 @@ import pydeck as pdk
 from dashboard import config
 from dashboard.config import BASEMAP_FILE
 from dashboard.datapackage.load import DataPackage
+from dashboard.derive import playback, routes
 from dashboard.derive.coverage import organization_records
-from dashboard.derive.display import country_names, sources_line
+from dashboard.derive.display import (
+    country_names,
+    organization_names,
+    place_names,
+    segment_table,
+    sources_line,
+)
 from dashboard.derive.routes import SegmentFilter, filter_segments
 from dashboard.derive.summaries import member_statuses, membership_shading
-from dashboard.draw import export, map_still
+from dashboard.draw import deck, export, map_still
 from dashboard.draw.basemap import shaded_features, shapes
-from dashboard.draw.deck import build_deck
+from dashboard.draw.legend import legend_html
 from dashboard.draw.map_data import label_frame, place_frame, segment_frame
+from dashboard.viewmodels.shared import shared
 
 TITLE = "Minsk–Caspian–Persian Gulf corridor"
 CREDIT = f"{config.BASEMAP_ATTRIBUTION} Sea waypoints are schematic drawing aids, not tracks."
@@ -77,6 +85,50 @@ def shading(
     return Shading(drawn, held, missing, text, listed)
 
 
+PREFER = {routes.FEWEST_LEGS: "Fewest legs", routes.SHORTEST_KNOWN: "Shortest known length"}
+LAYER_NAMES = deck.LAYER_NAMES  # the map's layers a reader may switch off
+
+
+@dataclass(frozen=True)
+class Options:
+    """The choices the page offers, and the route its summary opens on."""
+
+    organizations: dict[str, str]  # id → short name
+    places: dict[str, str]  # place id → name
+    ends: list[str]  # places at either end of some leg, by name
+    start: str | None  # the default route's ends (DEFAULT_ROUTE when the package has it)
+    end: str | None
+
+
+@shared()
+def options(pkg: DataPackage) -> Options:
+    names = place_names(pkg)
+    ends = routes.route_ends(pkg["route_segments"], names)
+    if not ends:
+        return Options(organization_names(pkg), names, ends, None, None)
+    first, last = routes.default_ends(ends, config.DEFAULT_ROUTE)
+    return Options(organization_names(pkg), names, ends, ends[first], ends[last])
+
+
+@shared()
+def legs(pkg: DataPackage, params: SegmentFilter) -> pd.DataFrame:
+    """The legs on the map, as the table under it shows them."""
+    return segment_table(filter_segments(pkg["route_segments"], params), pkg)
+
+
+@shared()
+def route(pkg: DataPackage, query: routes.RouteQuery) -> routes.RouteSummary | None:
+    """The route between two places over the allowed branches; None when they do not connect."""
+    return routes.summarise_route(pkg["route_segments"], query, place_names(pkg))
+
+
+@shared()
+def dates(pkg: DataPackage, organization: str, step: str, last: date) -> list[date]:
+    """The as-of dates a player steps through for one organization's spans."""
+    spans = pkg["memberships"]
+    return playback.dates(spans[spans["organization"] == organization], step, last)
+
+
 @dataclass(frozen=True)
 class MapView:
     """The deck, what its shading says, and the frames it was built from (for the image)."""
@@ -89,8 +141,10 @@ class MapView:
     shaded: Shading | None
     shown: tuple[str, ...]
     cited: str
+    legend: str  # HTML from the fixed vocabularies and colours only, never data text
 
 
+@shared()
 def map_view(
     pkg: DataPackage, params: SegmentFilter, shown: tuple[str, ...], org: str, day: date
 ) -> MapView:
@@ -107,9 +161,10 @@ def map_view(
         rows = membership_shading(pkg["memberships"], org, day)
         if "shading" in shown:
             features = shaded_features(rows, label, country_names(pkg))
-    deck = build_deck(legs, dots, labels, shown, features)
+    built = deck.build_deck(legs, dots, labels, shown, features)
     cited = sources_line([s for ids in chosen["source_ids"] for s in ids])
-    return MapView(deck, legs, dots, labels, features, shaded, shown, cited)
+    key = legend_html("shading" in shown)
+    return MapView(built, legs, dots, labels, features, shaded, shown, cited, key)
 
 
 def still(view: MapView, lines: list[str]) -> alt.TopLevelMixin:

@@ -31,6 +31,7 @@ from dashboard.draw import charts
 from dashboard.draw.basemap import highlight
 from dashboard.draw.deck import build_deck, fit_view
 from dashboard.draw.map_data import label_frame, place_frame, segment_frame
+from dashboard.viewmodels.shared import shared
 
 MAP_SIZE = (700, 380)  # pixels of the profile's small map (width is approximate)
 PEERS = 10
@@ -55,12 +56,14 @@ class Profile:
     cited: str
 
 
+@shared()
 def choices(pkg: DataPackage) -> dict[str, str]:
     """Every country of the package, ISO3 → name, in order of name."""
     names = country_names(pkg)
     return dict(sorted(names.items(), key=lambda item: item[1]))
 
 
+@shared()
 def profile(pkg: DataPackage, code: str, today: date) -> Profile:
     countries, orgs, names = country_names(pkg), organization_names(pkg), party_names(pkg)
     name = countries.get(code, code)

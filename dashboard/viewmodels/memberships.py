@@ -20,7 +20,12 @@ from dashboard.config import (
 from dashboard.datapackage import vocabularies as v
 from dashboard.datapackage.load import DataPackage
 from dashboard.derive import paging, playback
-from dashboard.derive.coverage import Records, coverage_labels, organization_records
+from dashboard.derive.coverage import (
+    Records,
+    counts_caption,
+    coverage_labels,
+    organization_records,
+)
 from dashboard.derive.display import (
     country_names,
     membership_table,
@@ -38,6 +43,7 @@ from dashboard.derive.summaries import (
     timeline_frame,
 )
 from dashboard.draw import charts
+from dashboard.viewmodels.shared import shared
 
 
 def _names(pkg: DataPackage, column: str, names: dict[str, str]):
@@ -51,7 +57,6 @@ ORDER_LABELS = {
     "start_date": "From",
     "end_date": "Until",
 }
-DEFAULT_SORT = {"m-sort": "organization", "m-order": "asc"}
 
 
 def orders(pkg: DataPackage) -> dict[str, paging.SortKey]:
@@ -91,15 +96,29 @@ class Matrix:
     shown_organizations: int
     total_organizations: int
     note: str = ""  # what the grid left out
+    caption: str = ""  # under the counts: what '(partial)' means, how current the data is
 
 
 @dataclass(frozen=True)
 class Timeline:
+    """Status spans lane by lane, and what the lanes left out."""
+
     figure: charts.Figure
     lanes: int
     shown: int = 0
 
+    @property
+    def note(self) -> str:
+        """What the timeline left out, or ''."""
+        if self.lanes <= self.shown:
+            return ""
+        return (
+            f"Showing {self.shown} of {self.lanes:,} lanes (organizations picked or curated "
+            "first, then those with most countries); filter to see the others."
+        )
 
+
+@shared()
 def options(pkg: DataPackage) -> Options:
     countries, orgs = country_names(pkg), organization_names(pkg)
     spans = pkg["memberships"]
@@ -117,16 +136,19 @@ def _first(records: Records, params: MembershipFilter) -> list[str]:
     return [*params.organizations, *records.curated()]
 
 
+@shared(large=True)
 def rows(pkg: DataPackage, params: MembershipFilter) -> pd.DataFrame:
     """The spans matching the filters."""
     return filter_memberships(pkg["memberships"], params, country_names(pkg))
 
 
+@shared(rows=True)
 def cited(pkg: DataPackage, shown: pd.DataFrame, params: MembershipFilter) -> str:
     del pkg, params  # cache key
     return sources_line(distinct_items(shown["source_ids"]))
 
 
+@shared(rows=True)
 def matrix(pkg: DataPackage, shown: pd.DataFrame, params: MembershipFilter, day: date) -> Matrix:
     """The status grid of one day (as much as stays readable) and the counts of every
     organization, partial ones labelled, each with its check date."""
@@ -157,9 +179,11 @@ def matrix(pkg: DataPackage, shown: pd.DataFrame, params: MembershipFilter, day:
         chosen.organizations,
         chosen.organizations_total,
         grid_note(chosen),
+        counts_caption(records, list(counts["organization"])),
     )
 
 
+@shared(rows=True)
 def timeline(
     pkg: DataPackage, shown: pd.DataFrame, params: MembershipFilter, today: date
 ) -> Timeline:
@@ -181,14 +205,16 @@ def timeline(
     return Timeline(figure, lanes, bars["Lane"].nunique())
 
 
-def frames(
+@shared(rows=True)
+def dates(
     pkg: DataPackage, shown: pd.DataFrame, params: MembershipFilter, step: str, last: date
 ) -> list[date]:
     """The as-of dates a player steps through for these spans."""
     del pkg, params  # cache key
-    return playback.frames(shown, step, last)
+    return playback.dates(shown, step, last)
 
 
+@shared()
 def comparison(pkg: DataPackage, day: date, compared: tuple[str, ...]) -> pd.DataFrame:
     countries = country_names(pkg)
     labels = organization_records(pkg).labels()
@@ -196,20 +222,11 @@ def comparison(pkg: DataPackage, day: date, compared: tuple[str, ...]) -> pd.Dat
     return compare_countries(everyone, compared, countries)
 
 
-def table_page(
-    pkg: DataPackage, shown: pd.DataFrame, params: MembershipFilter, order: str, descending: bool
-) -> paging.TablePage:
-    del params  # cache key
-    return paging.first_page(shown, orders(pkg), order, descending, _display(pkg))
+@shared()
+def listing(pkg: DataPackage) -> paging.Listing:
+    """The spans table: by organization, country and start; country names link to profiles."""
 
-
-def table_csv(pkg: DataPackage, shown: pd.DataFrame, order: str, descending: bool) -> bytes:
-    """Every matching span as CSV (built when the download is asked for)."""
-    return paging.all_rows_csv(shown, orders(pkg), order, descending, _display(pkg))
-
-
-def _display(pkg: DataPackage):
     def display(rows: pd.DataFrame) -> pd.DataFrame:
         return membership_table(rows, pkg, keep_order=True)
 
-    return display
+    return paging.Listing("spans", orders(pkg), ORDER_LABELS, ("organization", "asc"), display)

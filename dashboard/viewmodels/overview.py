@@ -22,6 +22,7 @@ from dashboard.derive.summaries import (
     status_totals,
 )
 from dashboard.draw import charts
+from dashboard.viewmodels.shared import shared
 
 RECENT = 12  # rows in "Most recent changes"
 
@@ -54,6 +55,7 @@ class Overview:
     status_checked: str = ""  # the check date of each organization in the chart
 
 
+@shared()
 def overview(pkg: DataPackage, today: date) -> Overview:
     countries, records = country_names(pkg), organization_records(pkg)
     matrix = as_of_matrix(pkg["memberships"], today, countries, records.labels())
@@ -126,6 +128,7 @@ def countries_note(matrix: pd.DataFrame, records: Records) -> str:
     )
 
 
+@shared()
 def status(pkg: DataPackage, day: date) -> tuple[charts.Figure | None, str, str]:
     """The status chart, its note and check dates for any day (the player's)."""
     records = organization_records(pkg)
@@ -133,9 +136,10 @@ def status(pkg: DataPackage, day: date) -> tuple[charts.Figure | None, str, str]
     return status_chart(matrix, records, day)
 
 
-def frames(pkg: DataPackage, step: str, last: date) -> list[date]:
+@shared()
+def dates(pkg: DataPackage, step: str, last: date) -> list[date]:
     """The as-of dates a player steps through for every membership span."""
-    return playback.frames(pkg["memberships"], step, last)
+    return playback.dates(pkg["memberships"], step, last)
 
 
 def _pair(

@@ -5,23 +5,28 @@ import streamlit as st
 from dashboard.datapackage import vocabularies as v
 from dashboard.derive.display import agreement_detail, party_countries
 from dashboard.derive.filters import AgreementFilter
+from dashboard.site import BY_PATH, SORT_ORDERS
 from dashboard.ui import cache, page, show
-from dashboard.ui.params import AGREEMENTS, SORT_ORDERS, chips
 from dashboard.viewmodels import agreements
 
+AGREEMENTS = BY_PATH["agreements"]
+KEY = AGREEMENTS.keys
+model = cache.model(agreements)
+
 pkg = page.start("Agreements", "Treaties, agreements, memoranda, roadmaps and joint statements.")
-options = cache.agreement_options(pkg)
+options = model.options(pkg)
 names = options.names
+table = model.listing(pkg)
 allowed = {
     "sector": options.sectors,
     "party": options.parties,
     "kind": v.AGREEMENT_KINDS,
     "status": v.AGREEMENT_STATUSES,
-    "sort": agreements.ORDERS,
+    "sort": table.labels,
     "order": SORT_ORDERS,
 }
-defaults = agreements.DEFAULT_SORT
-page.url_state("agreements", AGREEMENTS, allowed, defaults)
+defaults = show.sort_defaults(AGREEMENTS, table)
+page.url_state(AGREEMENTS, allowed, defaults)
 
 with st.sidebar:
     st.header("Filters")
@@ -29,37 +34,44 @@ with st.sidebar:
         "Sectors",
         options.sectors,
         format_func=lambda s: f"{v.SECTORS[s]} ({options.per_sector[s]})",
-        key="a-sector",
+        key=KEY["sector"],
     )
-    st.multiselect("Party", options.parties, format_func=lambda p: names.get(p, p), key="a-party")
-    st.multiselect("Kind", list(v.AGREEMENT_KINDS), format_func=v.AGREEMENT_KINDS.get, key="a-kind")
     st.multiselect(
-        "Status", list(v.AGREEMENT_STATUSES), format_func=v.AGREEMENT_STATUSES.get, key="a-status"
+        "Party", options.parties, format_func=lambda p: names.get(p, p), key=KEY["party"]
     )
-    st.date_input("Signed from", None, page.EARLIEST, page.LATEST, key="a-from")
-    st.date_input("… until", None, page.EARLIEST, page.LATEST, key="a-to")
-    st.text_input("Search title and summary", key="a-q")
+    st.multiselect(
+        "Kind", list(v.AGREEMENT_KINDS), format_func=v.AGREEMENT_KINDS.get, key=KEY["kind"]
+    )
+    st.multiselect(
+        "Status",
+        list(v.AGREEMENT_STATUSES),
+        format_func=v.AGREEMENT_STATUSES.get,
+        key=KEY["status"],
+    )
+    st.date_input("Signed from", None, page.EARLIEST, page.LATEST, key=KEY["from"])
+    st.date_input("… until", None, page.EARLIEST, page.LATEST, key=KEY["to"])
+    st.text_input("Search title and summary", key=KEY["q"])
 
 state = st.session_state
 params = AgreementFilter(
-    tuple(state["a-sector"]),
-    tuple(state["a-party"]),
-    tuple(state["a-kind"]),
-    tuple(state["a-status"]),
-    state["a-from"],
-    state["a-to"],
-    state["a-q"],
+    tuple(state[KEY["sector"]]),
+    tuple(state[KEY["party"]]),
+    tuple(state[KEY["kind"]]),
+    tuple(state[KEY["status"]]),
+    state[KEY["from"]],
+    state[KEY["to"]],
+    state[KEY["q"]],
 )
-shown = cache.agreement_rows(pkg, params)
-figures = cache.agreement_figures(pkg, shown, params)
+shown = model.rows(pkg, params)
+figures = model.figures(pkg, shown, params)
 labels = {
     "sector": v.SECTORS,
     "party": names,
     "kind": v.AGREEMENT_KINDS,
     "status": v.AGREEMENT_STATUSES,
-    "sort": agreements.ORDER_LABELS,
+    "sort": table.labels,
 }
-active = chips(state, AGREEMENTS, defaults, labels)
+active = page.chips(AGREEMENTS, defaults, labels)
 
 
 def context() -> list[str]:
@@ -86,15 +98,13 @@ else:
         show.chart(figures.by_year, "a-by-year", context)
 
     st.subheader("Agreements")
-    order, descending = show.sort_controls("a", agreements.ORDER_LABELS)
-    first = cache.agreement_page(pkg, shown, params, order, descending)
-    selection = show.paged_table(
-        first,
+    first, selection = show.listing(
+        pkg,
+        AGREEMENTS,
+        table,
+        shown,
+        params,
         "a-table",
-        "agreements",
-        agreements.ORDER_LABELS[order],
-        descending,
-        lambda: agreements.table_csv(pkg, shown, order, descending),
         "agreements.csv",
         hidden=("id",),
         on_select="rerun",
@@ -102,15 +112,14 @@ else:
     )
     rows = selection.selection.rows if selection else []
     if rows:
-        chosen = first.frame.iloc[rows[0]]["id"]
+        chosen = shown[shown["id"] == first.frame.iloc[rows[0]]["id"]]
         st.subheader("Details")
-        picked = agreements.full_rows(pkg, shown[shown["id"] == chosen])
-        detail, sources = agreement_detail(picked.iloc[0], pkg)
+        detail, sources = agreement_detail(agreements.full_rows(pkg, chosen).iloc[0], pkg)
         show.table(detail, key="a-detail")
-        parties = party_countries(shown[shown["id"] == chosen].iloc[0]["parties"], pkg)
+        parties = party_countries(chosen.iloc[0]["parties"], pkg)
         if not parties.empty:
             show.table(parties, key="a-detail-countries", profiles={"Country": "ISO3"})
         show.table(sources, key="a-detail-sources")
     else:
         st.caption("Select a row to see every field and its sources.")
-page.finish("agreements", AGREEMENTS, defaults, active)
+page.finish(AGREEMENTS, defaults, active)

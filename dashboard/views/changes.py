@@ -5,52 +5,61 @@ from datetime import date
 import streamlit as st
 
 from dashboard.derive.changes import CHANGE_KINDS, ChangeFilter
+from dashboard.site import BY_PATH, SORT_ORDERS
 from dashboard.ui import cache, page, show
-from dashboard.ui.params import CHANGES, SORT_ORDERS, chips
 from dashboard.viewmodels import changes
+
+CHANGES = BY_PATH["changes"]
+KEY = CHANGES.keys
+model = cache.model(changes)
 
 pkg = page.start(
     "What changed",
     "Joinings, changes of status, departures and suspensions; agreements signed or entering "
     "into force; events. Dates as written; a date of reduced precision counts from its start.",
 )
-every = cache.change_all(pkg)
-options = cache.change_options(pkg, every)
+every = model.everything(pkg)
+options = model.options(pkg, every)
+table = model.listing(pkg)
 orgs, countries = options.organizations, options.countries
 today = date.today()
 allowed = {
     "organization": orgs,
     "country": countries,
     "kind": CHANGE_KINDS,
-    "sort": changes.ORDER_LABELS,
+    "sort": table.labels,
     "order": SORT_ORDERS,
 }
-defaults = {"ch-from": date(today.year - 1, 1, 1), "ch-to": today, **changes.DEFAULT_SORT}
-page.url_state("changes", CHANGES, allowed, defaults)
+defaults = {
+    KEY["from"]: date(today.year - 1, 1, 1),
+    KEY["to"]: today,
+    **show.sort_defaults(CHANGES, table),
+}
+page.url_state(CHANGES, allowed, defaults)
 
 with st.sidebar:
     st.header("Filters")
-    st.multiselect("Organizations", list(orgs), format_func=orgs.get, key="ch-org")
-    st.multiselect("Countries", list(countries), format_func=countries.get, key="ch-country")
+    st.multiselect("Organizations", list(orgs), format_func=orgs.get, key=KEY["organization"])
+    st.multiselect("Countries", list(countries), format_func=countries.get, key=KEY["country"])
     st.multiselect(
-        "Kinds of change", list(CHANGE_KINDS), format_func=CHANGE_KINDS.get, key="ch-kind"
+        "Kinds of change", list(CHANGE_KINDS), format_func=CHANGE_KINDS.get, key=KEY["kind"]
     )
 
 state = st.session_state
 period = st.columns(2)
-period[0].date_input("From", min_value=page.EARLIEST, max_value=page.LATEST, key="ch-from")
-period[1].date_input("To", min_value=page.EARLIEST, max_value=page.LATEST, key="ch-to")
+period[0].date_input("From", min_value=page.EARLIEST, max_value=page.LATEST, key=KEY["from"])
+period[1].date_input("To", min_value=page.EARLIEST, max_value=page.LATEST, key=KEY["to"])
 params = ChangeFilter(
-    state["ch-from"],
-    state["ch-to"],
-    tuple(state["ch-org"]),
-    tuple(state["ch-country"]),
-    tuple(state["ch-kind"]),
+    state[KEY["from"]],
+    state[KEY["to"]],
+    tuple(state[KEY["organization"]]),
+    tuple(state[KEY["country"]]),
+    tuple(state[KEY["kind"]]),
 )
 labels = {"organization": orgs, "country": countries, "kind": CHANGE_KINDS}
-active = chips(state, CHANGES, defaults, labels)
-shown = cache.change_rows(pkg, every, params)
-figures = cache.change_figures(pkg, shown, params)
+active = page.chips(CHANGES, defaults, labels)
+shown = model.rows(pkg, every, params)
+figures = model.figures(pkg, shown, params)
 
 
 def context() -> list[str]:
@@ -70,15 +79,7 @@ elif shown.empty:
 else:
     show.chart(figures.by_month, "ch-by-month", context)
     st.subheader("Every change, with its sources")
-    order, descending = show.sort_controls("ch", changes.ORDER_LABELS)
-    show.paged_table(
-        cache.change_page(pkg, shown, params, order, descending),
-        "ch-table",
-        "changes",
-        changes.ORDER_LABELS[order],
-        descending,
-        lambda: changes.table_csv(pkg, shown, order, descending),
-        "changes.csv",
-        profiles={"Country": "ISO3"},
+    show.listing(
+        pkg, CHANGES, table, shown, params, "ch-table", "changes.csv", profiles={"Country": "ISO3"}
     )
-page.finish("changes", CHANGES, defaults, active)
+page.finish(CHANGES, defaults, active)

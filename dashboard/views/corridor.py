@@ -4,35 +4,34 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard.config import DEFAULT_ROUTE, MAP_HEIGHT
+from dashboard.config import MAP_HEIGHT
 from dashboard.datapackage import vocabularies as v
-from dashboard.derive import playback, routes
-from dashboard.derive.display import organization_names, place_names, segment_table
-from dashboard.draw import deck, legend
+from dashboard.derive import playback
+from dashboard.derive.routes import RouteQuery, SegmentFilter
+from dashboard.site import BY_PATH
 from dashboard.ui import cache, page, show
-from dashboard.ui.params import CORRIDOR, chips
 from dashboard.ui.player import Player, section
-from dashboard.viewmodels import corridor
+from dashboard.viewmodels import corridor, memberships
 
-PREFER = {routes.FEWEST_LEGS: "Fewest legs", routes.SHORTEST_KNOWN: "Shortest known length"}
+CORRIDOR = BY_PATH["corridor"]
+KEY = CORRIDOR.keys
+model = cache.model(corridor)
 
 pkg = page.start(
     "Corridor", "How goods can move from Minsk to the Persian Gulf, and by which branch."
 )
-segments, places = pkg["route_segments"], pkg["places"]
-orgs, names = organization_names(pkg), place_names(pkg)
-ends = routes.route_ends(segments, names)
-first, last = routes.default_ends(ends, DEFAULT_ROUTE) if ends else (0, 0)
-layers = list(deck.LAYER_NAMES)
+options = model.options(pkg)
+orgs, names, ends = options.organizations, options.places, options.ends
+layers = list(corridor.LAYER_NAMES)
 defaults = {
-    "c-layers": layers,
-    "c-org": "",
-    "c-as-of": date.today(),
-    "c-step": playback.YEAR,
-    "c-route-by": next(iter(PREFER)),
-    "c-from": ends[first] if ends else None,
-    "c-to": ends[last] if ends else None,
-    "c-route-branch": list(v.CORRIDORS),
+    KEY["layer"]: layers,
+    KEY["organization"]: "",
+    KEY["as_of"]: date.today(),
+    KEY["step"]: playback.YEAR,
+    KEY["prefer"]: next(iter(corridor.PREFER)),
+    KEY["from_place"]: options.start,
+    KEY["to_place"]: options.end,
+    KEY["route_corridor"]: list(v.CORRIDORS),
 }
 allowed = {
     "corridor": v.CORRIDORS,
@@ -43,53 +42,53 @@ allowed = {
     "from_place": ends,
     "to_place": ends,
     "route_corridor": v.CORRIDORS,
-    "prefer": PREFER,
+    "prefer": corridor.PREFER,
     "step": playback.STEPS,
 }
-page.url_state("corridor", CORRIDOR, allowed, defaults)
-state = st.session_state
+page.url_state(CORRIDOR, allowed, defaults)
 
 with st.sidebar:
     st.header("Map")
     kw = {"format_func": v.CORRIDORS.get}
-    branches = st.multiselect("Branches", list(v.CORRIDORS), key="c-branch", **kw)
-    modes = st.multiselect("Modes", list(v.MODES), format_func=v.MODES.get, key="c-mode")
+    branches = st.multiselect("Branches", list(v.CORRIDORS), key=KEY["corridor"], **kw)
+    modes = st.multiselect("Modes", list(v.MODES), format_func=v.MODES.get, key=KEY["mode"])
     statuses = st.multiselect(
-        "Statuses", list(v.SEGMENT_STATUSES), format_func=v.SEGMENT_STATUSES.get, key="c-status"
+        "Statuses",
+        list(v.SEGMENT_STATUSES),
+        format_func=v.SEGMENT_STATUSES.get,
+        key=KEY["status"],
     )
-    shown = st.multiselect("Layers", layers, format_func=deck.LAYER_NAMES.get, key="c-layers")
-    choices = cache.membership_options(pkg).choices  # 'SCO — Shanghai Cooperation …'
+    shown = st.multiselect("Layers", layers, format_func=corridor.LAYER_NAMES.get, key=KEY["layer"])
+    choices = cache.model(memberships).options(pkg).choices  # 'SCO — Shanghai Cooperation …'
     org = st.selectbox(
         "Shade countries by membership of",
         ["", *choices],
         format_func=lambda o: choices.get(o, "(no shading)"),
-        key="c-org",
+        key=KEY["organization"],
         help="Type to search by abbreviation or name.",
     )
 
-params = routes.SegmentFilter(tuple(branches), tuple(modes), tuple(statuses))
-legs = routes.filter_segments(segments, params)
+params = SegmentFilter(tuple(branches), tuple(modes), tuple(statuses))
 layers_on = tuple(s for s in shown if org or s != "shading")
-spans = pkg["memberships"][pkg["memberships"]["organization"] == org]
 labels = {
     "corridor": v.CORRIDORS,
     "mode": v.MODES,
     "status": v.SEGMENT_STATUSES,
-    "layer": deck.LAYER_NAMES,
+    "layer": corridor.LAYER_NAMES,
     "organization": orgs,
     "from_place": names,
     "to_place": names,
     "route_corridor": v.CORRIDORS,
-    "prefer": PREFER,
+    "prefer": corridor.PREFER,
     "step": playback.STEPS,
 }
 
 
 def draw(day: date) -> None:
     """The map, its shading as of `day` (when an organization is chosen), legend and credits."""
-    view = cache.corridor_map(pkg, params, layers_on, org, day)
+    view = model.map_view(pkg, params, layers_on, org, day)
     st.pydeck_chart(view.deck, height=MAP_HEIGHT, key="c-map")
-    st.markdown(legend.legend_html("shading" in layers_on), unsafe_allow_html=True)
+    st.markdown(view.legend, unsafe_allow_html=True)  # fixed vocabularies only, no data text
     st.caption(corridor.CREDIT)
     if view.shaded:
         with st.container(key="c-shaded"):
@@ -99,7 +98,7 @@ def draw(day: date) -> None:
 
     # taken now: a download runs outside the page, after the date may have moved on
     shading = [view.shaded.text] if view.shaded else []
-    lines = [*shading, *chips(state, CORRIDOR, defaults, labels)]
+    lines = [*shading, *page.chips(CORRIDOR, defaults, labels)]
     show.downloads(
         "c-map",
         "corridor-map",
@@ -112,25 +111,29 @@ def draw(day: date) -> None:
 
 if org:
     player = Player(
-        "c", CORRIDOR, defaults, lambda step: playback.frames(spans, step, date.today())
+        "c", CORRIDOR.params, defaults, lambda step: model.dates(pkg, org, step, date.today())
     )
     section(player, draw)
 else:
     draw(date.today())
+legs = model.legs(pkg, params)
 if legs.empty:
     show.nothing_matches("route legs")
 
 st.subheader("Route summary")
 pick = st.columns([2, 2, 3, 2])
-start = pick[0].selectbox("From", ends, format_func=names.get, key="c-from")
-end = pick[1].selectbox("To", ends, format_func=names.get, key="c-to")
-through = pick[2].multiselect("Branches allowed", list(v.CORRIDORS), key="c-route-branch", **kw)
-by = pick[3].radio("Prefer", list(PREFER), format_func=PREFER.get, key="c-route-by")
+start = pick[0].selectbox("From", ends, format_func=names.get, key=KEY["from_place"])
+end = pick[1].selectbox("To", ends, format_func=names.get, key=KEY["to_place"])
+through = pick[2].multiselect(
+    "Branches allowed", list(v.CORRIDORS), key=KEY["route_corridor"], **kw
+)
+by = pick[3].radio(
+    "Prefer", list(corridor.PREFER), format_func=corridor.PREFER.get, key=KEY["prefer"]
+)
 
-query = routes.RouteQuery(start, end, tuple(through), by)
 if not ends or start == end:
     st.info("Pick two different places.")
-elif (summary := routes.summarise_route(segments, query, names)) is None:
+elif (summary := model.route(pkg, RouteQuery(start, end, tuple(through), by))) is None:
     st.info("These branches do not connect the two places. Allow more branches.")
 else:
     cols = st.columns(4)
@@ -139,7 +142,7 @@ else:
     cols[2].metric("of which estimated", f"{summary.estimated_km:,.0f} km")
     cols[3].metric("Legs not yet operational", len(summary.not_operational))
     with st.container(key="c-route-length"):
-        st.text(f"Length: {routes.length_text(summary)}")
+        st.text(f"Length: {summary.length}")
     if summary.estimated_legs or summary.unknown_legs:
         st.caption(
             "An estimated length is the great-circle length of the leg's drawn route, given "
@@ -159,5 +162,5 @@ else:
             show.table(gaps, key="c-route-gaps")
 
 st.subheader(f"Legs on the map ({len(legs):,})")
-show.table(segment_table(legs, pkg), key="c-table", download="corridor-legs.csv")
-page.finish("corridor", CORRIDOR, defaults, chips(state, CORRIDOR, defaults, labels))
+show.table(legs, key="c-table", download="corridor-legs.csv")
+page.finish(CORRIDOR, defaults, page.chips(CORRIDOR, defaults, labels))

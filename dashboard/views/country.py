@@ -5,24 +5,30 @@ from datetime import date
 import streamlit as st
 
 from dashboard.derive.filters import AgreementFilter
+from dashboard.site import BY_PATH, SORT_ORDERS
 from dashboard.ui import cache, page, show
-from dashboard.ui.params import COUNTRY, SORT_ORDERS, chips
 from dashboard.ui.query import escape_markdown
-from dashboard.viewmodels import agreements
+from dashboard.viewmodels import agreements, country
+
+COUNTRY = BY_PATH["country"]
+KEY = COUNTRY.keys
+model = cache.model(country)
+signing = cache.model(agreements)  # the agreements page's own rows, charts and table
 
 pkg = page.start("Country profile", "One country: where it belongs, what it signed, whom it meets.")
-choices = cache.country_choices(pkg)
+choices = model.choices(pkg)
+table = signing.listing(pkg)
 asked = st.query_params.get("country")  # kept to name an unknown code in the notice
-defaults = {"p-sort": "signed_date", "p-order": "desc"}  # newest first, as on /agreements
-allowed = {"country": choices, "sort": agreements.ORDER_LABELS, "order": SORT_ORDERS}
-page.url_state("country", COUNTRY, allowed, defaults)
+defaults = show.sort_defaults(COUNTRY, table)  # newest first, as on /agreements
+allowed = {"country": choices, "sort": table.labels, "order": SORT_ORDERS}
+page.url_state(COUNTRY, allowed, defaults)
 code = st.selectbox(
     "Country",
     list(choices),
     index=None,
     format_func=choices.get,
     placeholder="Type a country's name",
-    key="p-country",
+    key=KEY["country"],
 )
 if code is None:
     if asked and asked not in choices:
@@ -33,11 +39,11 @@ if code is None:
         )
     else:
         st.info("Pick a country to see its profile.", icon=":material/flag:")
-    page.finish("country", COUNTRY, defaults, [])
+    page.finish(COUNTRY, defaults, [])
     st.stop()
 
 today = date.today()
-profile = cache.country_profile(pkg, code, today)
+profile = model.profile(pkg, code, today)
 
 
 def context() -> list[str]:
@@ -64,9 +70,9 @@ if profile.timeline is None:
 else:
     show.chart(profile.timeline, "p-timeline", context)
 
-signed_by = AgreementFilter(parties=(code,))  # the agreements page's own rows and charts
-signed = cache.agreement_rows(pkg, signed_by)
-figures = cache.agreement_figures(pkg, signed, signed_by)
+signed_by = AgreementFilter(parties=(code,))
+signed = signing.rows(pkg, signed_by)
+figures = signing.figures(pkg, signed, signed_by)
 st.subheader(f"Agreements ({figures.count:,})")
 if signed.empty:
     st.info(f"{name} is party to no agreement in the data.")
@@ -76,16 +82,8 @@ else:
         show.chart(figures.by_sector, "p-by-sector", lambda: [*context(), figures.cited])
     with right:
         show.chart(figures.by_year, "p-by-year", lambda: [*context(), figures.cited])
-    order, descending = show.sort_controls("p", agreements.ORDER_LABELS)
-    show.paged_table(
-        cache.agreement_page(pkg, signed, signed_by, order, descending),
-        "p-agreements",
-        "agreements",
-        agreements.ORDER_LABELS[order],
-        descending,
-        lambda: agreements.table_csv(pkg, signed, order, descending),
-        "agreements.csv",
-        hidden=("id",),
+    show.listing(
+        pkg, COUNTRY, table, signed, signed_by, "p-agreements", "agreements.csv", hidden=("id",)
     )
 
 st.subheader(f"Events ({len(profile.events):,})")
@@ -121,5 +119,5 @@ if profile.peers.empty:
     st.info(f"No other country shares an organization with {name} today.")
 else:
     show.table(profile.peers, key="p-peers", profiles={"Country": "ISO3"})
-labels = {"country": choices, "sort": agreements.ORDER_LABELS}
-page.finish("country", COUNTRY, defaults, chips(st.session_state, COUNTRY, defaults, labels))
+labels = {"country": choices, "sort": table.labels}
+page.finish(COUNTRY, defaults, page.chips(COUNTRY, defaults, labels))

@@ -6,16 +6,21 @@ import streamlit as st
 
 from dashboard.config import DEFAULT_COMPARE
 from dashboard.datapackage import vocabularies as v
-from dashboard.derive import coverage, playback
+from dashboard.derive import playback
 from dashboard.derive.filters import MembershipFilter
+from dashboard.site import BY_PATH, SORT_ORDERS
 from dashboard.ui import cache, page, show
-from dashboard.ui.params import MEMBERSHIPS, SORT_ORDERS, chips
 from dashboard.ui.player import Player, section
 from dashboard.ui.query import escape_markdown
 from dashboard.viewmodels import memberships
 
+MEMBERSHIPS = BY_PATH["memberships"]
+KEY = MEMBERSHIPS.keys
+model = cache.model(memberships)
+
 pkg = page.start("Memberships", "Every country's status in each organization, span by span.")
-options = cache.membership_options(pkg)
+options = model.options(pkg)
+table = model.listing(pkg)
 countries, orgs, present = options.countries, options.organizations, options.present
 allowed = {
     "organization": orgs,
@@ -23,16 +28,16 @@ allowed = {
     "status": v.MEMBERSHIP_STATUSES,
     "compare": present,
     "step": playback.STEPS,
-    "sort": memberships.ORDER_LABELS,
+    "sort": table.labels,
     "order": SORT_ORDERS,
 }
 defaults = {
-    "m-as-of": date.today(),
-    "m-step": playback.YEAR,
-    "m-compare": [c for c in DEFAULT_COMPARE if c in present],
-    **memberships.DEFAULT_SORT,
+    KEY["as_of"]: date.today(),
+    KEY["step"]: playback.YEAR,
+    KEY["compare"]: [c for c in DEFAULT_COMPARE if c in present],
+    **show.sort_defaults(MEMBERSHIPS, table),
 }
-page.url_state("memberships", MEMBERSHIPS, allowed, defaults)
+page.url_state(MEMBERSHIPS, allowed, defaults)
 
 
 def name_of(code: str) -> str:
@@ -45,62 +50,62 @@ with st.sidebar:
         "Organizations",
         list(options.choices),
         format_func=lambda o: options.choices.get(o, o),
-        key="m-org",
+        key=KEY["organization"],
         placeholder=f"All {len(orgs):,}: type to search",
     )
     st.multiselect(
         "Countries",
         present,
         format_func=name_of,
-        key="m-country",
+        key=KEY["country"],
         placeholder=f"All {len(present):,}: type to search",
     )
     st.multiselect(
         "Statuses",
         list(v.MEMBERSHIP_STATUSES),
         format_func=v.MEMBERSHIP_STATUSES.get,
-        key="m-status",
+        key=KEY["status"],
     )
-    st.date_input("Spans in effect from", None, page.EARLIEST, page.LATEST, key="m-from")
-    st.date_input("… until", None, page.EARLIEST, page.LATEST, key="m-to")
-    st.text_input("Search country names", key="m-q")
+    st.date_input("Spans in effect from", None, page.EARLIEST, page.LATEST, key=KEY["from"])
+    st.date_input("… until", None, page.EARLIEST, page.LATEST, key=KEY["to"])
+    st.text_input("Search country names", key=KEY["q"])
 
 state = st.session_state
 params = MembershipFilter(
-    tuple(state["m-org"]),
-    tuple(state["m-country"]),
-    tuple(state["m-status"]),
-    state["m-from"],
-    state["m-to"],
-    state["m-q"],
+    tuple(state[KEY["organization"]]),
+    tuple(state[KEY["country"]]),
+    tuple(state[KEY["status"]]),
+    state[KEY["from"]],
+    state[KEY["to"]],
+    state[KEY["q"]],
 )
-shown = cache.membership_rows(pkg, params)
+shown = model.rows(pkg, params)
 labels = {
     "organization": orgs,
     "country": countries,
     "compare": countries,
     "status": v.MEMBERSHIP_STATUSES,
     "step": playback.STEPS,
-    "sort": memberships.ORDER_LABELS,
+    "sort": table.labels,
 }
-active = chips(state, MEMBERSHIPS, defaults, labels)
+active = page.chips(MEMBERSHIPS, defaults, labels)
 
 
 def context() -> list[str]:
-    return [*active, cache.membership_cited(pkg, shown, params)]
+    return [*active, model.cited(pkg, shown, params)]
 
 
-def frames(step: str) -> list[date]:
-    return cache.membership_frames(pkg, shown, params, step, date.today())
+def dates(step: str) -> list[date]:
+    return model.dates(pkg, shown, params, step, date.today())
 
 
-player = Player("m", MEMBERSHIPS, defaults, frames)
+player = Player("m", MEMBERSHIPS.params, defaults, dates)
 
 
 def status_on(day: date) -> None:
     """The grid and the comparison on the player's day."""
     st.subheader(f"Status on {day.isoformat()}")
-    grid = cache.membership_matrix(pkg, shown, params, day)
+    grid = model.matrix(pkg, shown, params, day)
     if shown.empty:
         show.nothing_matches("membership spans")
     elif grid.figure is None:
@@ -109,22 +114,25 @@ def status_on(day: date) -> None:
         if grid.note:
             st.caption(grid.note)
         # taken now: a download runs outside the page, after the date may have moved on
-        cited = cache.membership_cited(pkg, shown, params)
-        lines = [*chips(state, MEMBERSHIPS, defaults, labels), cited]
+        cited = model.cited(pkg, shown, params)
+        lines = [*page.chips(MEMBERSHIPS, defaults, labels), cited]
         show.chart(grid.figure, "m-matrix", lambda: lines)
         st.markdown("**Countries by status in each organization**")
         show.table(grid.counts, key="m-counts", hidden=("organization",))
-        shown_ids = list(grid.counts["organization"])
-        st.caption(escape_markdown(coverage.counts_caption(options.records, shown_ids)))
+        st.caption(escape_markdown(grid.caption))  # names come from the data
 
     st.subheader("Compare countries")
     compared = st.multiselect(
-        "Countries to compare", present, format_func=name_of, key="m-compare", on_change=player.redo
+        "Countries to compare",
+        present,
+        format_func=name_of,
+        key=KEY["compare"],
+        on_change=player.redo,
     )
     if len(compared) < 2:
         st.info("Pick two or more countries to compare them.")
     else:
-        comparison = cache.membership_comparison(pkg, day, tuple(compared))
+        comparison = model.comparison(pkg, day, tuple(compared))
         if comparison.empty:
             st.info("None of these countries belonged to any organization on that day.")
         else:
@@ -134,25 +142,21 @@ def status_on(day: date) -> None:
 section(player, status_on)
 if not shown.empty:
     st.subheader("Timeline")
-    timeline = cache.membership_timeline(pkg, shown, params, date.today())
-    if timeline.lanes > timeline.shown:
-        st.caption(
-            f"Showing {timeline.shown} of {timeline.lanes:,} lanes (organizations picked or "
-            "curated first, then those with most countries); filter to see the others."
-        )
+    timeline = model.timeline(pkg, shown, params, date.today())
+    if timeline.note:
+        st.caption(timeline.note)
     show.chart(timeline.figure, "m-timeline", context)
 
 st.subheader(f"Spans ({len(shown):,})")
 if not shown.empty:
-    order, descending = show.sort_controls("m", memberships.ORDER_LABELS)
-    show.paged_table(
-        cache.membership_page(pkg, shown, params, order, descending),
+    show.listing(
+        pkg,
+        MEMBERSHIPS,
+        table,
+        shown,
+        params,
         "m-table",
-        "spans",
-        memberships.ORDER_LABELS[order],
-        descending,
-        lambda: memberships.table_csv(pkg, shown, order, descending),
         "memberships.csv",
         profiles={"Country": "ISO3"},
     )
-page.finish("memberships", MEMBERSHIPS, defaults, active)
+page.finish(MEMBERSHIPS, defaults, active)

@@ -5,11 +5,15 @@ from datetime import date
 import streamlit as st
 
 from dashboard.derive import playback
-from dashboard.site import PAGES
+from dashboard.site import BY_PATH, PAGES
 from dashboard.ui import cache, page, show
-from dashboard.ui.params import OVERVIEW, chips
 from dashboard.ui.player import Player, section
 from dashboard.ui.query import escape_markdown
+from dashboard.viewmodels import overview
+
+OVERVIEW = BY_PATH[""]
+KEY = OVERVIEW.keys
+model = cache.model(overview)
 
 pkg = page.start(
     "Who belongs where, what they signed, how goods move",
@@ -17,9 +21,9 @@ pkg = page.start(
     "the Minsk–Caspian–Persian Gulf corridor. Every row is sourced.",
 )
 today = date.today()
-defaults = {"o-as-of": today, "o-step": playback.YEAR}
-page.url_state("", OVERVIEW, {"step": playback.STEPS}, defaults)
-view = cache.overview(pkg, today)
+defaults = {KEY["as_of"]: today, KEY["step"]: playback.YEAR}
+page.url_state(OVERVIEW, {"step": playback.STEPS}, defaults)
+view = model.overview(pkg, today)
 
 cols = st.columns(5)
 cols[0].metric("Organizations", f"{view.organizations:,}")
@@ -36,7 +40,7 @@ left, right = st.columns([3, 2])
 with left:
 
     def by_status(day: date) -> None:
-        figure, note, checked = cache.overview_status(pkg, day)
+        figure, note, checked = model.status(pkg, day)
         if figure is None:
             st.info(f"No country had a status in any organization on {day.isoformat()}.")
             return
@@ -46,7 +50,7 @@ with left:
         with st.container(key="o-status-checked"):
             st.text(checked)
 
-    player = Player("o", OVERVIEW, defaults, lambda step: cache.overview_frames(pkg, step, today))
+    player = Player("o", OVERVIEW.params, defaults, lambda step: model.dates(pkg, step, today))
     section(player, by_status)
     st.subheader("Most recent changes")
     show.table(view.recent, key="o-recent")
@@ -72,4 +76,4 @@ links = st.columns(4)
 for i, target in enumerate(p for p in PAGES if p.url_path not in ("", "story")):
     links[i % 4].page_link(target.script, label=target.title, icon=target.icon)
 labels = {"step": playback.STEPS}
-page.finish("", OVERVIEW, defaults, chips(st.session_state, OVERVIEW, defaults, labels))
+page.finish(OVERVIEW, defaults, page.chips(OVERVIEW, defaults, labels))

@@ -2,16 +2,21 @@
 
 import streamlit as st
 
+from dashboard.site import BY_PATH, SORT_ORDERS
 from dashboard.ui import cache, page, show
-from dashboard.ui.params import SORT_ORDERS, SOURCES, chips
 from dashboard.ui.query import escape_markdown
-from dashboard.viewmodels import listings
+from dashboard.viewmodels import sources
+
+SOURCES = BY_PATH["sources"]
+KEY = SOURCES.keys
+model = cache.model(sources)
+table = sources.LISTING
 
 pkg = page.start("Sources", "Every document the data relies on, with the rows that cite it.")
-defaults = listings.SOURCE_DEFAULT
-allowed = {"sort": listings.SOURCE_ORDERS, "order": SORT_ORDERS}
-page.url_state("sources", SOURCES, allowed, defaults)
-checked, accessed, summary, organizations = cache.source_checks(pkg)
+defaults = show.sort_defaults(SOURCES, table)
+allowed = {"sort": table.labels, "order": SORT_ORDERS}
+page.url_state(SOURCES, allowed, defaults)
+checked, accessed, summary, organizations = model.checks(pkg)
 with st.container(key="sources-checked"):
     st.subheader("Checked up to")
     cols = st.columns(2)
@@ -26,22 +31,11 @@ with st.container(key="sources-checked"):
     )
 
 st.subheader("Sources")
-query = st.text_input("Search title, publisher, id or citing row", key="sources-q")
-shown = cache.source_rows(pkg, query)
+query = st.text_input("Search title, publisher, id or citing row", key=KEY["q"])
+shown = model.rows(pkg, query)
 st.metric("Sources", f"{len(shown):,} of {len(pkg['sources']):,}")
 if shown.empty:
     show.nothing_matches("sources")
 else:
-    order, descending = show.sort_controls("sources", listings.SOURCE_ORDERS)
-    show.paged_table(
-        cache.source_page(pkg, shown, query, order, descending),
-        "sources-table",
-        "sources",
-        listings.SOURCE_ORDERS[order],
-        descending,
-        lambda: listings.csv(shown, listings.SOURCE_KEYS, order, descending),
-        "sources.csv",
-        height=640,
-    )
-labels = {"sort": listings.SOURCE_ORDERS}
-page.finish("sources", SOURCES, defaults, chips(st.session_state, SOURCES, defaults, labels))
+    show.listing(pkg, SOURCES, table, shown, query, "sources-table", "sources.csv", height=640)
+page.finish(SOURCES, defaults, page.chips(SOURCES, defaults, {"sort": table.labels}))

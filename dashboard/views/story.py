@@ -2,10 +2,13 @@
 
 import streamlit as st
 
+from dashboard.site import BY_PATH
 from dashboard.ui import page, stories, story, story_editor
-from dashboard.ui.params import STORY
 from dashboard.ui.query import view_link
 from dashboard.ui.stories import StoryError
+
+STORY = BY_PATH["story"]
+TOKEN = STORY.keys["story"]
 
 page.start(
     "Story",
@@ -13,19 +16,19 @@ page.start(
     "The story stays in this browser tab; share it as a link or save it as a file.",
 )
 state = st.session_state
-fresh = page.url_state("story", STORY, {}, {})
-if fresh and state["story-token"]:  # a shared story: it replaces this tab's story
+fresh = page.url_state(STORY, {}, {})
+if fresh and state[TOKEN]:  # a shared story: it replaces this tab's story
     try:
-        story.replace(stories.decode(state["story-token"]))
+        story.replace(stories.decode(state[TOKEN]))
         st.success(f"Opened a story of {len(story.current())} view(s) from the link.")
     except StoryError as error:
         st.warning(f"This link's story cannot be read: {error}.", icon=":material/link_off:")
 
 
 views = story_editor.editor()
-state["story-token"] = stories.encode(views) if views else ""
+state[TOKEN] = stories.encode(views) if views else ""
 if views:
     with st.expander("Share the story as one link", icon=":material/link:"):
-        address = view_link(st.context.url or "", {"story": [state["story-token"]]})
+        address = view_link(st.context.url or "", {"story": [state[TOKEN]]})
         st.code(address, language=None, wrap_lines=True)
-page.finish("story", STORY, {}, [])
+page.finish(STORY, {}, [])

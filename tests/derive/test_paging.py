@@ -1,4 +1,4 @@
-"""Paged tables: a sorted first page for the browser, every row for the download."""
+"""Listings: a sorted first page for the browser, every row for the download."""
 
 from __future__ import annotations
 
@@ -10,10 +10,7 @@ import pytest
 from dashboard.derive import paging
 
 ORDERS = {"n": lambda rows: rows["n"], "name": lambda rows: rows["name"]}
-
-
-def identity(rows: pd.DataFrame) -> pd.DataFrame:
-    return rows
+LISTING = paging.Listing("rows", ORDERS, {"n": "N", "name": "Name"}, ("n", "asc"))
 
 
 def frame(size: int) -> pd.DataFrame:
@@ -22,17 +19,17 @@ def frame(size: int) -> pd.DataFrame:
 
 def test_a_large_result_sends_its_first_page_and_downloads_every_row():
     rows = frame(5000)
-    page = paging.first_page(rows, ORDERS, "n", True, identity)
+    page = LISTING.page(rows, "n", True)
     assert page.total == 5000
     assert page.shown == paging.PAGE_ROWS == 1000
     assert page.frame["n"].iloc[0] == 4999  # descending
-    csv = pd.read_csv(io.BytesIO(paging.all_rows_csv(rows, ORDERS, "n", True, identity)))
+    csv = pd.read_csv(io.BytesIO(LISTING.csv(rows, "n", True)))
     assert len(csv) == 5000
     assert csv["n"].iloc[0] == 4999
 
 
 def test_a_small_result_is_complete():
-    page = paging.first_page(frame(3), ORDERS, "name", False, identity)
+    page = LISTING.page(frame(3), "name", False)
     assert page.complete
     assert list(page.frame["n"]) == [0, 1, 2]
 
@@ -60,10 +57,21 @@ def test_unknown_order_leaves_rows_as_they_are():
 
 def test_caption_says_what_is_shown_and_how_to_get_the_rest():
     rows = frame(1500)
-    page = paging.first_page(rows, ORDERS, "n", False, identity)
-    text = paging.page_caption(page, "agreements", "Signed", True)
-    assert "first 1,000 of 1,500 agreements" in text
-    assert "descending" in text
+    listing = paging.Listing("agreements", ORDERS, {"n": "Signed"}, ("n", "desc"))
+    page = listing.page(rows, "n", False)
+    text = listing.caption(page, "n", True)
+    assert "first 1,000 of 1,500 agreements, by Signed (descending)" in text
     assert "download" in text
-    small = paging.first_page(frame(2), ORDERS, "n", False, identity)
-    assert paging.page_caption(small, "spans", "From", False) == "2 spans, by From (ascending)."
+    spans = paging.Listing("spans", ORDERS, {"n": "From"}, ("n", "asc"))
+    small = spans.page(frame(2), "n", False)
+    assert spans.caption(small, "n", False) == "2 spans, by From (ascending)."
+
+
+def test_the_display_builder_shapes_the_page_and_the_download_alike():
+    listing = paging.Listing(
+        "rows", ORDERS, {"n": "N"}, ("n", "asc"), lambda rows: rows.assign(Shown=rows["n"] * 2)
+    )
+    page = listing.page(frame(3), "n", True)
+    assert page.frame["Shown"].tolist() == [4, 2, 0]
+    downloaded = pd.read_csv(io.BytesIO(listing.csv(frame(3), "n", True)))
+    assert downloaded["Shown"].tolist() == [4, 2, 0]

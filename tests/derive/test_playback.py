@@ -20,7 +20,7 @@ LAST = date(2026, 3, 1)
 
 
 def test_change_frames_are_every_start_and_end_then_the_last_day():
-    assert playback.frames(SPANS, playback.CHANGE, LAST) == [
+    assert playback.dates(SPANS, playback.CHANGE, LAST) == [
         date(2009, 6, 16),
         date(2015, 7, 10),
         date(2024, 7, 4),
@@ -30,14 +30,14 @@ def test_change_frames_are_every_start_and_end_then_the_last_day():
 
 
 def test_year_frames_start_at_the_first_change_then_every_first_of_january():
-    frames = playback.frames(SPANS, playback.YEAR, LAST)
+    frames = playback.dates(SPANS, playback.YEAR, LAST)
     assert frames[:3] == [date(2009, 6, 16), date(2010, 1, 1), date(2011, 1, 1)]
     assert frames[-2:] == [date(2026, 1, 1), LAST]
     assert len(frames) == 1 + (2026 - 2010 + 1) + 1
 
 
 def test_no_spans_one_frame():
-    assert playback.frames(SPANS.iloc[0:0], playback.YEAR, LAST) == [LAST]
+    assert playback.dates(SPANS.iloc[0:0], playback.YEAR, LAST) == [LAST]
 
 
 @pytest.mark.parametrize(
@@ -52,12 +52,12 @@ def test_no_spans_one_frame():
     ],
 )
 def test_step_forward_and_back_from_any_date(current, following, preceding):
-    frames = playback.frames(SPANS, playback.CHANGE, LAST)
-    assert playback.next_frame(frames, current) == following
-    assert playback.previous_frame(frames, current) == preceding
+    frames = playback.dates(SPANS, playback.CHANGE, LAST)
+    assert playback.next_date(frames, current) == following
+    assert playback.previous_date(frames, current) == preceding
 
 
 def test_play_starts_here_or_from_the_start_when_at_the_end():
-    frames = playback.frames(SPANS, playback.CHANGE, LAST)
+    frames = playback.dates(SPANS, playback.CHANGE, LAST)
     assert playback.play_from(frames, date(2015, 1, 1)) == date(2015, 1, 1)
     assert playback.play_from(frames, LAST) == date(2009, 6, 16)

@@ -6,17 +6,21 @@ from datetime import date
 
 import pytest
 
-from dashboard.ui.params import AGREEMENTS, CORRIDOR, MEMBERSHIPS, chips
+from dashboard.site import BY_PATH
 from dashboard.ui.query import (
     MAX_TOKEN,
     TOKEN,
     Param,
+    chips,
     escape_markdown,
     read_query,
     view_link,
     write_query,
 )
 
+AGREEMENTS = BY_PATH["agreements"].params
+CORRIDOR = BY_PATH["corridor"].params
+MEMBERSHIPS = BY_PATH["memberships"].params
 ALLOWED = {
     "sector": ["health", "tourism", "trade"],
     "party": ["IRN", "BLR", "eaeu"],

@@ -76,7 +76,7 @@ def test_timeline_puts_picked_and_curated_organizations_first(pkg):
 def test_spans_table_marks_rows_from_cow(pkg):
     params = MembershipFilter(countries=("DDR", "BLR"))
     shown = memberships.rows(pkg, params)
-    page = memberships.table_page(pkg, shown, params, "organization", False)
+    page = memberships.listing(pkg).page(shown, "organization", False)
     records = dict(
         zip(
             page.frame["Country"] + "/" + page.frame["Organization"],

@@ -51,8 +51,8 @@ def test_a_table_of_5000_rows_sends_its_first_page_and_downloads_all(tmp_path, m
     assert len(shown) == 1000
     assert any("first 1,000 of 5,000 agreements" in c.value for c in at.caption)
     pkg = cache.load()
-    rows = cache.agreement_rows(pkg, AgreementFilter())
-    csv = agreements.table_csv(pkg, rows, "signed_date", True)
+    rows = cache.model(agreements).rows(pkg, AgreementFilter())
+    csv = agreements.listing(pkg).csv(rows, "signed_date", True)
     downloaded = pd.read_csv(io.BytesIO(csv))
     assert len(downloaded) == 5000
     assert downloaded["id"].iloc[: len(shown)].tolist() == shown["id"].tolist()
