@@ -1,4 +1,7 @@
-"""Command line: `python -m dashboard validate [DATA_DIR]`, `… import-cow …`, `… serve …`."""
+"""Command line: `python -m dashboard validate [DATA_DIR]`, `… import-cow …`, `… serve …`.
+
+Each command imports what it needs when it runs, so `--help` answers at once.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from dashboard.cow.importer import MAPPING_FILE, import_cow, summary_lines, write_package
-from dashboard.cow.reading import CowError
-from dashboard.datapackage.folders import DATA_DIR_VARIABLE, data_dir
-from dashboard.datapackage.layers import layers_of
-from dashboard.datapackage.load import load_package
-from dashboard.datapackage.problems import summary
-from dashboard.serve.command import MAX_REPLICAS, Options, ServeError, serve
+from dashboard.config import DATA_DIR_VARIABLE, MAX_REPLICAS
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -72,8 +69,8 @@ def add_import_cow(commands: argparse._SubParsersAction) -> None:
     command.add_argument(
         "--mapping",
         type=Path,
-        default=MAPPING_FILE,
-        help="CSV of COW ioname → our organization id (default: the bundled cow_mapping.csv)",
+        help="CSV of COW ioname → our organization id (default: the bundled "
+        "dashboard/cow/mapping.csv)",
     )
 
 
@@ -126,6 +123,9 @@ def add_serve(commands: argparse._SubParsersAction) -> None:
 
 def serve_command(args: argparse.Namespace) -> int:
     """Serve until stopped; a clear message and exit code 2 when it cannot start."""
+    from dashboard.datapackage.layers import layers_of
+    from dashboard.serve.command import Options, ServeError, serve
+
     options = Options(
         replicas=args.replicas,
         port=args.port,
@@ -146,6 +146,9 @@ def serve_command(args: argparse.Namespace) -> int:
 
 def validate(folders: tuple[Path, ...]) -> int:
     """Print every problem of the package and a summary; return the exit code."""
+    from dashboard.datapackage.load import load_package
+    from dashboard.datapackage.problems import summary
+
     for folder in folders:
         if not folder.is_dir():
             print(f"{folder}: not a folder", file=sys.stderr)
@@ -164,9 +167,13 @@ def progress(message: str) -> None:
 
 def import_cow_command(args: argparse.Namespace) -> int:
     """Import COW into a package folder, with progress and a summary; exit code 2 on bad input."""
+    from dashboard.cow.importer import MAPPING_FILE, import_cow, summary_lines, write_package
+    from dashboard.cow.reading import CowError
+
     started = time.perf_counter()
     try:
-        package = import_cow(args.igo_file, args.states_file, args.mapping, progress)
+        mapping = args.mapping or MAPPING_FILE
+        package = import_cow(args.igo_file, args.states_file, mapping, progress)
         progress(f"writing {args.out_dir}")
         write_package(package, args.out_dir)
     except CowError as exc:
@@ -186,6 +193,9 @@ def main(argv: list[str] | None = None) -> int:
         return import_cow_command(args)
     if args.command == "serve":
         return serve_command(args)
+    from dashboard.datapackage.folders import data_dir
+    from dashboard.datapackage.layers import layers_of
+
     return validate(layers_of(args.data_dir) if args.data_dir else data_dir())
 
 

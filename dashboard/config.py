@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent  # the project: app.py, data/, static/
+DATA_DIR_VARIABLE = "DASHBOARD_DATA"  # names the package's folders (`a:b` layers b over a)
+MAX_REPLICAS = 32  # app processes `serve` starts at most
 
 # Okabe & Ito's colour-blind-safe palette, one colour per membership status.
 STATUS_COLORS: dict[str, str] = {

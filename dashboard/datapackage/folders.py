@@ -7,12 +7,11 @@ import os
 import zipfile
 from pathlib import Path
 
-from dashboard.config import ROOT
+from dashboard.config import DATA_DIR_VARIABLE, ROOT
 from dashboard.datapackage.layers import SEPARATOR, layers_of
 from dashboard.datapackage.schema import TABLES
 
 DEFAULT_DATA_DIR = ROOT / "data"
-DATA_DIR_VARIABLE = "DASHBOARD_DATA"
 
 
 def data_dir(environ: dict[str, str] | None = None) -> tuple[Path, ...]:

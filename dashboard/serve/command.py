@@ -15,12 +15,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from dashboard.config import MAX_REPLICAS
 from dashboard.serve import nginx
 from dashboard.serve.processes import listen_problem
 from dashboard.serve.room import Options, Room
 
-MAX_REPLICAS = 32
-__all__ = ["MAX_REPLICAS", "Options", "ServeError", "preflight", "serve"]
 
 
 class ServeError(Exception):

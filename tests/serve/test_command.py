@@ -102,7 +102,7 @@ def test_a_replica_that_cannot_start_is_reported_with_its_log(
 
 def test_cli_options_reach_serve(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     given = []
-    monkeypatch.setattr("dashboard.__main__.serve", lambda options: given.append(options) or 0)
+    monkeypatch.setattr("dashboard.serve.command.serve", lambda options: given.append(options) or 0)
     argv = ["serve", "--replicas", "3", "--port", "9000", "--host", "127.0.0.1"]
     assert main([*argv, "--data", f"{tmp_path}:{tmp_path}", "--no-warmup"]) == 0
     assert given[-1] == command.Options(3, 9000, "127.0.0.1", (tmp_path, tmp_path), None, False)
