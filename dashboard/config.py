@@ -53,15 +53,6 @@ MODE_COLORS: dict[str, str] = {
     "inland_waterway": "#56B4E9",
 }
 
-AGREEMENT_STATUS_COLORS: dict[str, str] = {
-    "planned": "#999999",
-    "under_negotiation": "#E69F00",
-    "signed": "#56B4E9",
-    "in_force": "#0072B2",
-    "expired": "#CC79A7",
-    "terminated": "#D55E00",
-}
-
 # The source every row imported from the Correlates of War IGO data cites (dashboard/cow/).
 COW_SOURCE_ID = "cow-igo-v3"
 COW_LABEL = "year precision, COW IGO v3"  # the mark a COW row carries wherever it is shown

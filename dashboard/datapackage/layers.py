@@ -20,7 +20,6 @@ from dashboard.datapackage.schema import Table
 
 SEPARATOR = os.pathsep  # ':' on Linux and macOS
 TRADE_KEY = ("year", "reporter", "partner", "flow")
-PAIR = ("country", "organization")
 
 
 def layers_of(spec: str | Path | Sequence[str | Path]) -> tuple[Path, ...]:

@@ -13,7 +13,7 @@ import pandas as pd
 import pyarrow as pa
 from pyarrow import csv as arrow_csv
 
-from dashboard.datapackage.problems import ERROR, WARNING, Problem
+from dashboard.datapackage.problems import WARNING, Problem
 
 OTHER_DELIMITERS = {";": "semicolons", "\t": "tabs", "|": "vertical bars"}
 SEPARATING = np.frombuffer(b',\n\r"', dtype=np.uint8)  # what may stand beside a quote
@@ -255,6 +255,3 @@ def _read_rows(reader, name: str, header: list[str], raw: RawTable, bad_bytes: b
             raw.lines.append(start)
             continue
         raw.skipped += 1
-
-
-__all__ = ["ERROR", "RawTable", "read_csv"]

@@ -67,10 +67,6 @@ class Table:
     def columns(self) -> tuple[str, ...]:
         return tuple(c.name for c in self.schema)
 
-    @property
-    def required_columns(self) -> tuple[str, ...]:
-        return tuple(c.name for c in self.schema if c.presence == REQUIRED)
-
     def column(self, name: str) -> Column:
         return next(c for c in self.schema if c.name == name)
 

@@ -21,7 +21,6 @@ from dashboard.serve.processes import listen_problem
 from dashboard.serve.room import Options, Room
 
 
-
 class ServeError(Exception):
     """The room cannot be served as asked; the message says why and what to do."""
 

@@ -93,8 +93,6 @@ class Matrix:
 
     figure: charts.Figure | None
     counts: pd.DataFrame  # every organization, with its coverage and check date
-    shown_organizations: int
-    total_organizations: int
     note: str = ""  # what the grid left out
     caption: str = ""  # under the counts: what '(partial)' means, how current the data is
 
@@ -155,7 +153,7 @@ def matrix(pkg: DataPackage, shown: pd.DataFrame, params: MembershipFilter, day:
     records = organization_records(pkg)
     grid = as_of_matrix(shown, day, country_names(pkg), records.labels())
     if grid.empty:
-        return Matrix(None, pd.DataFrame(), 0, 0)
+        return Matrix(None, pd.DataFrame())
     first = _first(records, params)
     chosen = choose_grid(grid, first, MAX_MATRIX_ROWS, MAX_MATRIX_COLUMNS, MAX_MATRIX_CELLS)
     title = f"Status as of {day.isoformat()}"
@@ -176,8 +174,6 @@ def matrix(pkg: DataPackage, shown: pd.DataFrame, params: MembershipFilter, day:
     return Matrix(
         figure,
         counts.reset_index(drop=True),
-        chosen.organizations,
-        chosen.organizations_total,
         grid_note(chosen),
         counts_caption(records, list(counts["organization"])),
     )

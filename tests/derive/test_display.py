@@ -1,28 +1,8 @@
-"""Display frames: profile links carry the code in the query and the name after '#'."""
+"""Display tables: names for codes, with the codes kept for links."""
 
 from __future__ import annotations
 
-import re
-from urllib.parse import unquote
-
-import pandas as pd
-
 from dashboard.derive.display import membership_table, party_countries
-from dashboard.ui.query import profile_link, profile_links
-
-DISPLAY = re.compile(r"#(.+)$")  # the table's display pattern (dashboard.ui.PROFILE_TEXT)
-
-
-def test_profile_link_is_relative_with_code_and_quoted_name():
-    link = profile_link("CIV", "Côte d'Ivoire & co")
-    assert link.startswith("country?country=CIV#")
-    assert "&" not in link.split("#")[1]  # quoted: the name cannot add parameters
-    assert unquote(DISPLAY.search(link).group(1)) == "Côte d'Ivoire & co"
-
-
-def test_profile_links_leave_rows_without_a_country_empty():
-    links = profile_links(pd.Series(["IRN", "", None]), pd.Series(["Iran", "", ""]))
-    assert list(links) == ["country?country=IRN#Iran", "", ""]
 
 
 def test_membership_table_keeps_the_code_for_links(mini_pkg):

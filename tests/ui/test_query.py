@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from urllib.parse import unquote
 
+import pandas as pd
 import pytest
 
 from dashboard.site import BY_PATH
@@ -13,10 +16,13 @@ from dashboard.ui.query import (
     Param,
     chips,
     escape_markdown,
+    profile_link,
+    profile_links,
     read_query,
     view_link,
     write_query,
 )
+from dashboard.ui.show import PROFILE_TEXT
 
 AGREEMENTS = BY_PATH["agreements"].params
 CORRIDOR = BY_PATH["corridor"].params
@@ -141,3 +147,15 @@ def test_a_token_is_kept_whole_up_to_its_limit():
     values, _ = read_query({"story": ["y" * (MAX_TOKEN + 5)]}, params, {})
     assert len(values["story-token"]) == MAX_TOKEN
     assert write_query({"story-token": token}, params, {}) == {"story": [token]}
+
+
+def test_profile_link_is_relative_with_code_and_quoted_name():
+    link = profile_link("CIV", "Côte d'Ivoire & co")
+    assert link.startswith("country?country=CIV#")
+    assert "&" not in link.split("#")[1]  # quoted: the name cannot add parameters
+    assert unquote(re.search(PROFILE_TEXT, link).group(1)) == "Côte d'Ivoire & co"
+
+
+def test_profile_links_leave_rows_without_a_country_empty():
+    links = profile_links(pd.Series(["IRN", "", None]), pd.Series(["Iran", "", ""]))
+    assert list(links) == ["country?country=IRN#Iran", "", ""]
