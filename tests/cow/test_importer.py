@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import os
 import time
 import zipfile
 from pathlib import Path
@@ -18,9 +17,8 @@ from dashboard.cow.importer import MAPPING_FILE, SOURCE_ID, import_cow, summary_
 from dashboard.cow.reading import COW_CSV, read_mapping
 from dashboard.datapackage.folders import DEFAULT_DATA_DIR
 from dashboard.datapackage.load import load_package
-from tests.conftest import ROOT
+from tests import layered
 
-COW_DIR = ROOT.parent / "shared" / "cow"  # copies of COW's files; never committed here
 STATES = {
     "usa": "United States of America",
     "iran": "Iran",
@@ -327,13 +325,7 @@ def test_mapping_with_one_id_twice_is_refused(tmp_path, capsys):
 @pytest.fixture(scope="module")
 def cow_files() -> tuple[Path, Path]:
     """COW's own files from ../shared/cow; skipped when absent, except under CI."""
-    igo, states = COW_DIR / "IGO_csv.zip", COW_DIR / "states2016.csv"
-    if not (igo.is_file() and states.is_file()):
-        reason = f"COW's IGO_csv.zip and states2016.csv are not in {COW_DIR}"
-        if os.environ.get("CI"):
-            pytest.fail(f"{reason}, and CI is set: the end-to-end import must run in CI")
-        pytest.skip(f"{reason} (see README, 'Importing the Correlates of War IGO data')")
-    return igo, states
+    return layered.cow_files()
 
 
 def test_import_of_the_real_cow_files(cow_files, tmp_path, capsys):
