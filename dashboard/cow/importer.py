@@ -1,7 +1,8 @@
 """Build a data package from the Correlates of War IGO data (v3): organizations, countries, spans.
 
 Decisions (gap bridging, what an end year means, spans still recorded in the last year, states
-with no ISO code, curated ids) are documented in data/README.md, section "Importing COW".
+with no ISO code, curated ids) are documented in data/README.md, section "A package imported
+from the Correlates of War IGO data".
 """
 
 from __future__ import annotations

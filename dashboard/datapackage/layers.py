@@ -1,7 +1,7 @@
 """Layered packages: several folders read as one, later folders overriding earlier ones.
 
 `DASHBOARD_DATA=cow:data` reads the COW import as the base and the curated package over it.
-Rules (data-model.md, "Layered packages"): a row whose key (its `id`; `iso3` for countries;
+Rules (data/README.md, "Layered packages"): a row whose key (its `id`; `iso3` for countries;
 year, reporter, partner and flow for trade) appears in a later folder is replaced by it; every
 membership span of a (country, organization) pair that a later folder has replaces all spans
 of that pair from earlier folders. Problems name the folder they come from.
