@@ -119,12 +119,18 @@ def mini(tmp_path: Path) -> Path:
     return write_package(tmp_path / "pkg")
 
 
-@pytest.fixture
-def mini_pkg(mini: Path):
-    """MINI, loaded."""
+@pytest.fixture(scope="session")
+def mini_pkg(tmp_path_factory: pytest.TempPathFactory):
+    """MINI, loaded once for every test that only reads it; at the end of the session it must
+    still equal a fresh load (a test that changed it fails here)."""
     from dashboard.datapackage.load import load_package
 
-    return load_package(mini)
+    folder = write_package(tmp_path_factory.mktemp("mini") / "pkg")
+    pkg = load_package(folder)
+    yield pkg
+    fresh = load_package(folder)
+    for name, frame in fresh.tables.items():
+        pd.testing.assert_frame_equal(pkg[name], frame, obj=f"mini_pkg[{name!r}]")
 
 
 @pytest.fixture
@@ -164,13 +170,9 @@ def write_big_package(folder: Path, agreements: int, organizations: int) -> Path
 
 @pytest.fixture
 def bundled_app(monkeypatch):
-    """The app on the bundled data, with every cache empty before and after."""
-    from dashboard.ui import cache
-
+    """The app on the bundled data. The caches are kept: they are keyed by the data folder and
+    its files' stamps, so tests on other folders never see this package's results."""
     monkeypatch.delenv("DASHBOARD_DATA", raising=False)
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def param(at, name: str) -> list[str]:

@@ -145,3 +145,13 @@ def wait_idle(page: Page) -> None:
     expect(page.locator('[data-testid="stMain"] h1').first).to_be_visible()
     expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0)
     expect(page.locator('[data-testid="stSkeleton"]')).to_have_count(0)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests run one after another on one worker (`--dist loadgroup`): each drives a
+    server and Chromium, and two at once on two cores would race their own timeouts; the other
+    worker takes the rest of the suite meanwhile."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.xdist_group("browser"))

@@ -23,15 +23,6 @@ PAGES = [  # other tests pick pages by position: new pages go at the end
 ]
 
 
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    from dashboard.ui import cache
-
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.mark.parametrize("page", PAGES)
 def test_page_runs_on_bundled_data(page: str, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.delenv("DASHBOARD_DATA", raising=False)
