@@ -14,7 +14,13 @@ from dashboard.config import MAX_AGREEMENT_POINTS
 from dashboard.datapackage import vocabularies as v
 from dashboard.datapackage.load import DataPackage
 from dashboard.derive import paging
-from dashboard.derive.display import agreement_table, party_names, sources_line
+from dashboard.derive.display import (
+    agreement_detail,
+    agreement_table,
+    party_countries,
+    party_names,
+    sources_line,
+)
 from dashboard.derive.filters import AgreementFilter, filter_agreements
 from dashboard.derive.summaries import (
     agreement_points,
@@ -131,6 +137,27 @@ def figures(pkg: DataPackage, shown: pd.DataFrame, params: AgreementFilter) -> F
         by_year=by_year,
         cited=cited,
     )
+
+
+@dataclass(frozen=True)
+class Detail:
+    """One agreement in full: every field, the countries among its parties, its sources."""
+
+    fields: pd.DataFrame
+    countries: pd.DataFrame  # Country and ISO3, for links to their profiles
+    sources: pd.DataFrame
+
+
+@shared()
+def detail(pkg: DataPackage, agreement_id: str) -> Detail | None:
+    """Every field of one agreement, by id (None when the package has no such agreement)."""
+    agreements = pkg["agreements"]
+    chosen = agreements[agreements["id"] == agreement_id]
+    if chosen.empty:
+        return None
+    row = chosen.iloc[0]
+    fields, sources = agreement_detail(row, pkg)
+    return Detail(fields, party_countries(row["parties"], pkg), sources)
 
 
 @shared()

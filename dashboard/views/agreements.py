@@ -3,7 +3,6 @@
 import streamlit as st
 
 from dashboard.datapackage import vocabularies as v
-from dashboard.derive.display import agreement_detail, party_countries
 from dashboard.derive.filters import AgreementFilter
 from dashboard.site import BY_PATH, SORT_ORDERS
 from dashboard.ui import cache, page, show
@@ -110,16 +109,13 @@ else:
         on_select="rerun",
         selection_mode="single-row",
     )
-    rows = selection.selection.rows if selection else []
-    if rows:
-        chosen = shown[shown["id"] == first.frame.iloc[rows[0]]["id"]]
+    picked = selection.selection.rows if selection else []
+    if picked and (chosen := model.detail(pkg, first.frame.iloc[picked[0]]["id"])):
         st.subheader("Details")
-        detail, sources = agreement_detail(agreements.full_rows(pkg, chosen).iloc[0], pkg)
-        show.table(detail, key="a-detail")
-        parties = party_countries(chosen.iloc[0]["parties"], pkg)
-        if not parties.empty:
-            show.table(parties, key="a-detail-countries", profiles={"Country": "ISO3"})
-        show.table(sources, key="a-detail-sources")
+        show.table(chosen.fields, key="a-detail")
+        if not chosen.countries.empty:
+            show.table(chosen.countries, key="a-detail-countries", profiles={"Country": "ISO3"})
+        show.table(chosen.sources, key="a-detail-sources")
     else:
         st.caption("Select a row to see every field and its sources.")
 page.finish(AGREEMENTS, defaults, active)

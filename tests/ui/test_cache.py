@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import types
 
 import pytest
 
 from dashboard.ui import cache
+from dashboard.viewmodels.shared import shared
 
 
 @pytest.fixture(autouse=True)
@@ -30,3 +32,28 @@ def test_load_is_cached_until_a_file_changes(mini, monkeypatch):
 def test_package_zip_follows_the_chosen_folder(mini, monkeypatch):
     monkeypatch.setenv("DASHBOARD_DATA", str(mini))
     assert cache.package_zip()[:2] == b"PK"
+
+
+def test_a_model_computes_each_shared_result_once_and_passes_the_rest_through(mini_pkg):
+    calls = []
+
+    @shared()
+    def count(pkg, word: str) -> int:
+        calls.append(word)
+        return len(pkg["countries"]) + len(word)
+
+    @shared(rows=True)
+    def size(pkg, rows, chosen_by: str) -> int:
+        calls.append(chosen_by)
+        return len(rows)
+
+    module = types.ModuleType("tests.fake_model")
+    module.count, module.size, module.LIMIT = count, size, 7
+    model = cache.model(module)
+    assert model is cache.model(module)
+    assert [model.count(mini_pkg, "ab"), model.count(mini_pkg, "ab")] == [5, 5]
+    assert model.count(mini_pkg, "abc") == 6
+    rows = mini_pkg["memberships"]
+    assert model.size(mini_pkg, rows, "all") == model.size(mini_pkg, rows.head(1), "all") == 7
+    assert calls == ["ab", "abc", "all"]  # rows are not hashed: what chose them is the key
+    assert model.LIMIT == 7
