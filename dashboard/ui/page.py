@@ -11,7 +11,7 @@ import streamlit as st
 
 from dashboard.datapackage.load import DataPackage
 from dashboard.site import DATA_QUALITY_PAGE, PRESENT, Page, Param
-from dashboard.ui import present, stories
+from dashboard.ui import present, story_codec
 from dashboard.ui.cache import load
 from dashboard.ui.query import EMPTY, read_query, view_link, write_query
 from dashboard.ui.query import chips as query_chips
@@ -81,7 +81,7 @@ def finish(page: Page, defaults: Mapping[str, Any], active: list[str]) -> None:
     `active` holds the chips of the filters in use (`chips`)."""
     query = write_url(page.params, defaults)
     link = view_link(st.context.url or "", query)  # st.context.url: this page's address
-    here = stories.view_link(page.url_path, {k: v for k, v in query.items() if k != PRESENT})
+    here = story_codec.view_link(page.url_path, {k: v for k, v in query.items() if k != PRESENT})
     if presenting():
         with st.session_state["_top"]:
             present.presenter_bar(page.url_path, here, active)

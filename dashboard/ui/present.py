@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.site import PRESENT, SEQUENCE
-from dashboard.ui import stories, story
+from dashboard.ui import story_codec, story_session
 from dashboard.ui.cache import package_zip
 from dashboard.ui.query import escape_markdown
 
@@ -37,7 +37,7 @@ def presenter_bar(url_path: str, here: str, chips: list[str]) -> None:
                 disabled=True,
                 key="presenter-chips",
             )
-        if story.current():
+        if story_session.current():
             _story_steps(here)
         else:
             _page_steps(url_path)
@@ -56,17 +56,17 @@ def _page_steps(url_path: str) -> None:
 
 
 def _story_steps(here: str) -> None:
-    views = story.current()
-    at = story.position(here)
-    before, after = stories.neighbours(len(views), at)
+    views = story_session.current()
+    at = story_session.position(here)
+    before, after = story_codec.neighbours(len(views), at)
     cols = st.columns(3)
     label = "◀ " + (escape_markdown(views[before].title) if before is not None else "Start")
     if cols[0].button(label, key="present-prev", shortcut="Left", disabled=before is None):
-        story.go(before)
+        story_session.go(before)
     _leave(cols[1])
     label = (escape_markdown(views[after].title) if after is not None else "End") + " ▶"
     if cols[2].button(label, key="present-next", shortcut="Right", disabled=after is None):
-        story.go(after)
+        story_session.go(after)
     where = f"View {at + 1} of {len(views)}" if at is not None else "Not a view of the story"
     st.caption(f"{where} · ← → step through the story", text_alignment="center")
 
@@ -90,7 +90,7 @@ def share_tools(link: str, here: str, title: str, storable: bool) -> None:
             st.caption("Copy this link: it reopens exactly this view.")
             st.code(link, language=None, wrap_lines=True)
         if storable:
-            story.add_tools(here, title)
+            story_session.add_tools(here, title)
         st.download_button(
             "Download the data package (zip)",
             package_zip,

@@ -5,14 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.site import BY_PATH
-from dashboard.ui import stories, story
+from dashboard.ui import story_codec, story_session
 from dashboard.ui.query import escape_markdown
-from dashboard.ui.stories import StoryError, View
+from dashboard.ui.story_codec import StoryError, View
 
 
 def editor() -> tuple[View, ...]:
     """Draw the story's views with their tools, and the story's own tools; return the views."""
-    views = story.current()
+    views = story_session.current()
     if not views:
         st.info(
             "The story is empty. On any page, open 'Add this view to the story' in the sidebar.",
@@ -25,7 +25,7 @@ def editor() -> tuple[View, ...]:
 
 
 def _row(i: int, view: View, count: int) -> None:
-    path, query = stories.split_link(view.link)
+    path, query = story_codec.split_link(view.link)
     page = BY_PATH.get(path)
     with st.container(horizontal=True, vertical_alignment="bottom", key=f"story-view-{i}"):
         st.text_input(
@@ -34,7 +34,7 @@ def _row(i: int, view: View, count: int) -> None:
             key=f"story-title-{i}",
             on_change=_retitle,
             args=(i,),
-            max_chars=stories.MAX_TITLE,
+            max_chars=story_codec.MAX_TITLE,
             width=420,
         )
         if page is not None:
@@ -45,7 +45,7 @@ def _row(i: int, view: View, count: int) -> None:
             key=f"story-up-{i}",
             disabled=i == 0,
             on_click=_rearrange,
-            args=(lambda v, i=i: stories.move(v, i, -1),),
+            args=(lambda v, i=i: story_codec.move(v, i, -1),),
         )
         st.button(
             "Down",
@@ -53,14 +53,14 @@ def _row(i: int, view: View, count: int) -> None:
             key=f"story-down-{i}",
             disabled=i == count - 1,
             on_click=_rearrange,
-            args=(lambda v, i=i: stories.move(v, i, 1),),
+            args=(lambda v, i=i: story_codec.move(v, i, 1),),
         )
         st.button(
             "Remove",
             icon=":material/delete:",
             key=f"story-remove-{i}",
             on_click=_rearrange,
-            args=(lambda v, i=i: stories.remove(v, i),),
+            args=(lambda v, i=i: story_codec.remove(v, i),),
         )
     st.caption(escape_markdown(view.link))  # escaped: a link is never read as Markdown
 
@@ -74,10 +74,10 @@ def _story_tools(views: tuple[View, ...]) -> None:
         type="primary",
         disabled=not views,
     ):
-        story.go(0)
+        story_session.go(0)
     row.download_button(
         "Save as a file",
-        stories.to_file(views),
+        story_codec.to_file(views),
         file_name="story.json",
         mime="application/json",
         key="story-save",
@@ -88,19 +88,21 @@ def _story_tools(views: tuple[View, ...]) -> None:
         "Clear the story",
         key="story-clear",
         disabled=not views,
-        on_click=story.replace,
+        on_click=story_session.replace,
         args=((),),
     )
     st.file_uploader("Open a story file", type=["json"], key="story-file", on_change=_load_file)
 
 
 def _retitle(index: int) -> None:
-    views = stories.retitle(story.current(), index, st.session_state[f"story-title-{index}"])
-    st.session_state[story.STORY_KEY] = views
+    views = story_codec.retitle(
+        story_session.current(), index, st.session_state[f"story-title-{index}"]
+    )
+    st.session_state[story_session.STORY_KEY] = views
 
 
 def _rearrange(change) -> None:
-    story.replace(change(story.current()))
+    story_session.replace(change(story_session.current()))
 
 
 def _load_file() -> None:
@@ -108,7 +110,7 @@ def _load_file() -> None:
     if uploaded is None:
         return
     try:
-        story.replace(stories.from_file(uploaded.getvalue()))
-        st.toast(f"Opened a story of {len(story.current())} view(s) from the file.")
+        story_session.replace(story_codec.from_file(uploaded.getvalue()))
+        st.toast(f"Opened a story of {len(story_session.current())} view(s) from the file.")
     except StoryError as error:
         st.toast(f"This file cannot be opened: {error}.")

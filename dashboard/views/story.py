@@ -3,9 +3,9 @@
 import streamlit as st
 
 from dashboard.site import BY_PATH
-from dashboard.ui import page, stories, story, story_editor
+from dashboard.ui import page, story_codec, story_editor, story_session
 from dashboard.ui.query import view_link
-from dashboard.ui.stories import StoryError
+from dashboard.ui.story_codec import StoryError
 
 STORY = BY_PATH["story"]
 TOKEN = STORY.keys["story"]
@@ -19,14 +19,14 @@ state = st.session_state
 fresh = page.url_state(STORY, {}, {})
 if fresh and state[TOKEN]:  # a shared story: it replaces this tab's story
     try:
-        story.replace(stories.decode(state[TOKEN]))
-        st.success(f"Opened a story of {len(story.current())} view(s) from the link.")
+        story_session.replace(story_codec.decode(state[TOKEN]))
+        st.success(f"Opened a story of {len(story_session.current())} view(s) from the link.")
     except StoryError as error:
         st.warning(f"This link's story cannot be read: {error}.", icon=":material/link_off:")
 
 
 views = story_editor.editor()
-state[TOKEN] = stories.encode(views) if views else ""
+state[TOKEN] = story_codec.encode(views) if views else ""
 if views:
     with st.expander("Share the story as one link", icon=":material/link:"):
         address = view_link(st.context.url or "", {"story": [state[TOKEN]]})

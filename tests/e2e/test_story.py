@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from dashboard.ui import stories
-from dashboard.ui.stories import View
+from dashboard.ui import story_codec
+from dashboard.ui.story_codec import View
 from tests.e2e.conftest import open_page, wait_idle
 
 pytestmark = pytest.mark.e2e
@@ -70,14 +70,14 @@ def test_a_story_travels_as_one_link_and_as_a_file(page: Page, app_url: str, tmp
         View("Минск – Тегеран", "/country?country=IRN"),
         View("The corridor", "/corridor"),
     )
-    open_page(page, f"{app_url}/story?story={stories.encode(views)}")  # a new session
+    open_page(page, f"{app_url}/story?story={story_codec.encode(views)}")  # a new session
     titles = page.locator("[class*='st-key-story-title-'] input")
     expect(titles).to_have_count(3)
     with page.expect_download() as saved:
         page.locator(".st-key-story-save button").locator("visible=true").click()
     file = tmp_path / "story.json"
     saved.value.save_as(file)
-    assert stories.from_file(file.read_bytes()) == views
+    assert story_codec.from_file(file.read_bytes()) == views
 
     page.locator(".st-key-story-clear button").locator("visible=true").click()
     wait_idle(page)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.ui import stories
-from dashboard.ui.stories import View
+from dashboard.ui import story_codec
+from dashboard.ui.story_codec import View
 from tests.conftest import APP_SECONDS, ROOT, open_app
 
 STORY = "dashboard/views/story.py"
@@ -46,14 +46,14 @@ def test_story_page_reorders_renames_removes_and_puts_the_story_in_its_link():
     assert [v.title for v in at.session_state["_story"]] == ["SCO in 2016", "Minsk to the Gulf"]
     token = at.query_params["story"]
     token = token[0] if isinstance(token, list) else token
-    assert [v.title for v in stories.decode(token)] == ["SCO in 2016", "Minsk to the Gulf"]
+    assert [v.title for v in story_codec.decode(token)] == ["SCO in 2016", "Minsk to the Gulf"]
 
 
 def test_a_shared_link_opens_the_story_and_a_damaged_one_says_why():
-    at = open_app(STORY, story=stories.encode(THREE))
+    at = open_app(STORY, story=story_codec.encode(THREE))
     assert at.session_state["_story"] == THREE
     assert any("3 view(s)" in s.value for s in at.success)
-    at = open_app(STORY, story=stories.encode(THREE)[:-9])
+    at = open_app(STORY, story=story_codec.encode(THREE)[:-9])
     assert not at.exception
     assert any("cannot be read" in w.value for w in at.warning)
     assert at.session_state["_story"] == () if "_story" in at.session_state else True

@@ -1,7 +1,7 @@
 """The presenter's story in this browser session: add the current view, step through views.
 
 A story lives in the session only (no accounts, nothing stored on the server); it travels as
-one link (`/story?story=…`) or a small JSON file, both made by `dashboard.ui.stories`.
+one link (`/story?story=…`) or a small JSON file, both made by `dashboard.ui.story_codec`.
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.site import BY_PATH, PRESENT
-from dashboard.ui import stories
-from dashboard.ui.stories import StoryError, View
+from dashboard.ui import story_codec
+from dashboard.ui.story_codec import StoryError, View
 
 STORY_KEY = "_story"  # the views, in order
 AT_KEY = "_story_at"  # the view a presenter is on
@@ -47,7 +47,7 @@ def go(index: int) -> None:
     views = current()
     if not 0 <= index < len(views):
         return
-    path, query = stories.split_link(views[index].link)
+    path, query = story_codec.split_link(views[index].link)
     page = BY_PATH.get(path)
     if page is None:  # a link from another version of the app: say so, stay here
         st.toast(f"This story's view {index + 1} is not a page of this dashboard.")
@@ -61,11 +61,11 @@ def add_tools(link: str, default_title: str) -> None:
     """'Add this view to the story' with an editable title (call inside the sidebar)."""
     state = st.session_state
     if state.get("_story_prefilled") != link:  # a new view: offer its own title
-        state[TITLE_KEY] = default_title[: stories.MAX_TITLE]
+        state[TITLE_KEY] = default_title[: story_codec.MAX_TITLE]
         state["_story_prefilled"] = link
     count = len(current())
     with st.popover("Add this view to the story", icon=":material/playlist_add:", key="story"):
-        st.text_input("Title", key=TITLE_KEY, max_chars=stories.MAX_TITLE)
+        st.text_input("Title", key=TITLE_KEY, max_chars=story_codec.MAX_TITLE)
         st.button("Add", key="story-add", on_click=_add, args=(link,), type="primary")
     st.page_link(
         STORY_PAGE.script,
@@ -77,7 +77,7 @@ def add_tools(link: str, default_title: str) -> None:
 def _add(link: str) -> None:
     state = st.session_state
     try:
-        state[STORY_KEY] = stories.add(current(), View(state[TITLE_KEY], link))
+        state[STORY_KEY] = story_codec.add(current(), View(state[TITLE_KEY], link))
     except StoryError as error:
         st.toast(f"Not added: {error}.")
         return

@@ -8,8 +8,8 @@ import zlib
 
 import pytest
 
-from dashboard.ui import stories
-from dashboard.ui.stories import StoryError, View
+from dashboard.ui import story_codec
+from dashboard.ui.story_codec import StoryError, View
 
 STORY = (
     View("SCO today", "/memberships?organization=sco"),
@@ -28,22 +28,22 @@ def token_of(data: object) -> str:
 
 
 def test_token_round_trip_keeps_order_titles_and_links():
-    token = stories.encode(STORY)
+    token = story_codec.encode(STORY)
     assert set(token) <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
-    assert stories.decode(token) == STORY
+    assert story_codec.decode(token) == STORY
 
 
 def test_file_round_trip_is_readable_json():
-    content = stories.to_file(STORY)
+    content = story_codec.to_file(STORY)
     data = json.loads(content)
-    assert data["format"] == stories.FORMAT
+    assert data["format"] == story_codec.FORMAT
     assert data["views"][1]["title"] == "Минск – Тегеран: 2016"
-    assert stories.from_file(content) == STORY
-    assert stories.from_file(b"\xef\xbb\xbf" + content) == STORY  # a BOM is fine
+    assert story_codec.from_file(content) == STORY
+    assert story_codec.from_file(b"\xef\xbb\xbf" + content) == STORY  # a BOM is fine
 
 
 def test_empty_story_round_trips():
-    assert stories.decode(stories.encode(())) == ()
+    assert story_codec.decode(story_codec.encode(())) == ()
 
 
 @pytest.mark.parametrize(
@@ -51,7 +51,7 @@ def test_empty_story_round_trips():
     [
         ("", "empty"),
         ("not a story!", "damaged"),
-        (stories.encode(STORY)[:-6], "damaged"),  # cut short when pasted
+        (story_codec.encode(STORY)[:-6], "damaged"),  # cut short when pasted
         (token_of([1, 2, 3]), "no list of views"),
         (token_of({"views": "x"}), "no list of views"),
         (token_of({"views": [], "version": 9}), "version"),
@@ -64,13 +64,13 @@ def test_empty_story_round_trips():
         (token_of({"views": [{"title": 3, "link": "/"}]}), "not text"),
         (token_of({"views": [{"title": "x"}]}), "missing"),
         (token_of({"views": [{"title": "x", "link": "/"}] * 41}), "at most 40"),
-        ("A" * (stories.MAX_TOKEN + 1), "too long"),
+        ("A" * (story_codec.MAX_TOKEN + 1), "too long"),
         (base64.urlsafe_b64encode(zlib.compress(b" " * 100_000)).decode(), "too big"),
     ],
 )
 def test_bad_tokens_are_refused_with_a_reason(token: str, reason: str):
     with pytest.raises(StoryError, match=reason):
-        stories.decode(token)
+        story_codec.decode(token)
 
 
 @pytest.mark.parametrize(
@@ -79,49 +79,51 @@ def test_bad_tokens_are_refused_with_a_reason(token: str, reason: str):
         (b"\xff\xfe", "not JSON"),
         (b"{not json", "not JSON"),
         (json.dumps({"format": "other", "views": []}).encode(), "not a story of this"),
-        (b"x" * (stories.MAX_FILE + 1), "too big"),
+        (b"x" * (story_codec.MAX_FILE + 1), "too big"),
         (json.dumps({"views": [{"title": "x", "link": "http://x/"}]}).encode(), "not a link"),
     ],
 )
 def test_bad_files_are_refused_with_a_reason(content: bytes, reason: str):
     with pytest.raises(StoryError, match=reason):
-        stories.from_file(content)
+        story_codec.from_file(content)
 
 
 def test_titles_become_one_line_of_plain_text():
-    [view] = stories.decode(
+    [view] = story_codec.decode(
         token_of({"views": [{"title": " a\n\tb\x00 " + "c" * 300, "link": "/"}]})
     )
     assert view.title.startswith("a b c")
-    assert len(view.title) == stories.MAX_TITLE
-    assert stories.check_title("   ") == "Untitled view"
+    assert len(view.title) == story_codec.MAX_TITLE
+    assert story_codec.check_title("   ") == "Untitled view"
 
 
 def test_links_are_built_and_split_with_repeated_keys():
-    link = stories.view_link("memberships", {"compare": ["IRN", "BLR"], "as_of": ["2016-01-01"]})
+    link = story_codec.view_link(
+        "memberships", {"compare": ["IRN", "BLR"], "as_of": ["2016-01-01"]}
+    )
     assert link == "/memberships?compare=IRN&compare=BLR&as_of=2016-01-01"
-    assert stories.split_link(link) == (
+    assert story_codec.split_link(link) == (
         "memberships",
         {"compare": ["IRN", "BLR"], "as_of": ["2016-01-01"]},
     )
-    assert stories.view_link("", {}) == "/"
-    assert stories.split_link("/") == ("", {})
+    assert story_codec.view_link("", {}) == "/"
+    assert story_codec.split_link("/") == ("", {})
 
 
 def test_add_move_remove_retitle():
-    story = stories.add((), View("one", "/"))
-    story = stories.add(story, View("two", "/sources"))
-    story = stories.add(story, View("three", "/corridor"))
-    assert [v.title for v in stories.move(story, 2, -1)] == ["one", "three", "two"]
-    assert stories.move(story, 0, -1) == story  # already first
-    assert stories.move(story, 2, 1) == story  # already last
-    assert [v.title for v in stories.remove(story, 1)] == ["one", "three"]
-    assert stories.retitle(story, 0, "first\nview")[0] == View("first view", "/")
+    story = story_codec.add((), View("one", "/"))
+    story = story_codec.add(story, View("two", "/sources"))
+    story = story_codec.add(story, View("three", "/corridor"))
+    assert [v.title for v in story_codec.move(story, 2, -1)] == ["one", "three", "two"]
+    assert story_codec.move(story, 0, -1) == story  # already first
+    assert story_codec.move(story, 2, 1) == story  # already last
+    assert [v.title for v in story_codec.remove(story, 1)] == ["one", "three"]
+    assert story_codec.retitle(story, 0, "first\nview")[0] == View("first view", "/")
     with pytest.raises(StoryError):
-        stories.add(story, View("bad", "https://example.org"))
-    full = tuple(View(str(i), "/") for i in range(stories.MAX_VIEWS))
+        story_codec.add(story, View("bad", "https://example.org"))
+    full = tuple(View(str(i), "/") for i in range(story_codec.MAX_VIEWS))
     with pytest.raises(StoryError, match="at most"):
-        stories.add(full, View("one more", "/"))
+        story_codec.add(full, View("one more", "/"))
 
 
 @pytest.mark.parametrize(
@@ -136,4 +138,4 @@ def test_add_move_remove_retitle():
     ],
 )
 def test_neighbours_for_the_presenter_keys(count, at, expected):
-    assert stories.neighbours(count, at) == expected
+    assert story_codec.neighbours(count, at) == expected
