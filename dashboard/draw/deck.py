@@ -10,6 +10,7 @@ import pandas as pd
 import pydeck as pdk
 
 from dashboard import config
+from dashboard.draw.mercator import WORLD_PX, latitude, mercator_y
 
 PIXELS = '"pixels"'  # quoted: pydeck would read a bare string as a column name
 WORLD = [[-180, -85], [180, -85], [180, 85], [-180, 85]]
@@ -252,20 +253,15 @@ def fit_view(
     lons: list[float], lats: list[float], width: int, height: int, max_zoom: float = 7.0
 ) -> dict[str, float]:
     """A deck.gl view (latitude, longitude, zoom) that shows every point in a map of this size."""
-
-    def merc(lat: float) -> float:
-        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
-
     west, east, south, north = min(lons), max(lons), min(lats), max(lats)
-    world = 512  # deck.gl's world width in pixels at zoom 0
+    top, bottom = mercator_y(north), mercator_y(south)
     zooms = [max_zoom]
     if east > west:
-        zooms.append(math.log2(0.7 * width * 360 / (world * (east - west))))
+        zooms.append(math.log2(0.7 * width * 360 / (WORLD_PX * (east - west))))
     if north > south:
-        zooms.append(math.log2(0.7 * height * 2 * math.pi / (world * (merc(north) - merc(south)))))
-    middle = (merc(north) + merc(south)) / 2
+        zooms.append(math.log2(0.7 * height * 2 * math.pi / (WORLD_PX * (top - bottom))))
     return {
-        "latitude": round(math.degrees(2 * math.atan(math.exp(middle)) - math.pi / 2), 4),
+        "latitude": round(latitude((top + bottom) / 2), 4),
         "longitude": round((west + east) / 2, 4),
         "zoom": round(max(1.0, min(zooms)), 2),
     }

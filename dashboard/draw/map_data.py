@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 
 from dashboard import config
 from dashboard.datapackage import vocabularies as v
 from dashboard.datapackage.cells import parse_waypoints
 from dashboard.draw.deck import rgb
+from dashboard.draw.mercator import degrees_per_px, latitude_span
 
 NOTE_CHARS = 240  # a tooltip shows the start of a long note; the table below has all of it
 # A label's weight: its kind's, plus one per leg that touches the place.
@@ -125,16 +124,16 @@ def thin_labels(labels: pd.DataFrame, zoom: float = config.MAP_VIEW["zoom"]) -> 
 
 def _fitting(labels: pd.DataFrame, zoom: float) -> list[int]:
     """Positions of the labels that fit at `zoom`, each placed unless a kept one is in its way."""
-    deg_per_px = 360 / (512 * 2**zoom)  # web-mercator degrees of longitude per pixel
+    deg_per_px = degrees_per_px(zoom)
     kept: list[tuple[float, float, float, float]] = []
     keep = []
     for at, p in enumerate(labels.itertuples()):
-        scale = math.cos(math.radians(p.lat))  # a degree of latitude looks taller up north
+        half_height = latitude_span(LABEL_PX[1] / 2, p.lat, zoom)
         box = (
             p.lon,
             p.lon + (len(p.name) * LABEL_PX[0] + 10) * deg_per_px,
-            p.lat - LABEL_PX[1] / 2 * deg_per_px * scale,
-            p.lat + LABEL_PX[1] / 2 * deg_per_px * scale,
+            p.lat - half_height,
+            p.lat + half_height,
         )
         if not any(
             b[0] < box[1] and box[0] < b[1] and b[2] < box[3] and box[2] < b[3] for b in kept

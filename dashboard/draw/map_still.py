@@ -14,11 +14,11 @@ import pandas as pd
 
 from dashboard import config
 from dashboard.datapackage import vocabularies as v
+from dashboard.draw import mercator
 from dashboard.draw.basemap import shapes
 from dashboard.draw.map_data import thin_labels
 
 SIZE = (960, 620)  # pixels of the plotted map
-WORLD_PX = 512  # deck.gl's world width in pixels at zoom 0
 
 
 def _scale(vocabulary: dict[str, str], colors: dict[str, str], title: str) -> dict:
@@ -33,7 +33,7 @@ def projection(view: dict[str, float], size: tuple[int, int] = SIZE) -> alt.Proj
     """Web Mercator centred and scaled as deck.gl shows `view` (latitude, longitude, zoom)."""
     return alt.Projection(
         type="mercator",
-        scale=WORLD_PX * 2 ** view["zoom"] / (2 * math.pi),
+        scale=mercator.world_px(view["zoom"]) / (2 * math.pi),
         center=[view["longitude"], view["latitude"]],
         translate=[size[0] / 2, size[1] / 2],
     )
@@ -41,19 +41,7 @@ def projection(view: dict[str, float], size: tuple[int, int] = SIZE) -> alt.Proj
 
 def bounds(view: dict[str, float], size: tuple[int, int] = SIZE) -> tuple[float, ...]:
     """(west, south, east, north) in degrees of what a map of this size shows of `view`."""
-    world = WORLD_PX * 2 ** view["zoom"]
-
-    def lat(y: float) -> float:  # y in world pixels from the centre of the map, up positive
-        merc = math.log(math.tan(math.pi / 4 + math.radians(view["latitude"]) / 2))
-        return math.degrees(2 * math.atan(math.exp(merc + y / world * 2 * math.pi)) - math.pi / 2)
-
-    half_w = size[0] / 2 / world * 360
-    return (
-        view["longitude"] - half_w,
-        lat(-size[1] / 2),
-        view["longitude"] + half_w,
-        lat(size[1] / 2),
-    )
+    return mercator.bounds(view, size)
 
 
 def _box(geometry: dict) -> tuple[float, float, float, float]:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import io
-import math
 import time
 
 import pytest
 from PIL import Image
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from dashboard import config
+from dashboard.draw import mercator
 from dashboard.draw.deck import rgb
 from tests.e2e.conftest import open_page
 
@@ -47,15 +47,20 @@ def wait_for_drawing(page: Page, seconds: float = 30) -> Image.Image:
 
 def screen_point(lon: float, lat: float, width: float, height: float) -> tuple[float, float]:
     """Where web mercator puts (lon, lat) in a map of this size at the first view."""
-    view = config.MAP_VIEW
-    scale = 512 * 2 ** view["zoom"]
+    x, y = mercator.offset_px(config.MAP_VIEW, lon, lat)
+    return width / 2 + x, height / 2 + y
 
-    def merc(latitude: float) -> float:
-        return math.log(math.tan(math.pi / 4 + math.radians(latitude) / 2))
 
-    x = width / 2 + (lon - view["longitude"]) / 360 * scale
-    y = height / 2 + (merc(view["latitude"]) - merc(lat)) / (2 * math.pi) * scale
-    return x, y
+def hover_map(page: Page, *points: tuple[float, float]) -> Locator:
+    """Hover the drawn map halfway between `points` (lon, lat) on screen; its tooltip, shown."""
+    box = page.locator(f"{MAP} canvas").first.bounding_box()
+    spots = [screen_point(*p, box["width"], box["height"]) for p in points]
+    x = sum(spot[0] for spot in spots) / len(spots)
+    y = sum(spot[1] for spot in spots) / len(spots)
+    page.mouse.move(box["x"] + x, box["y"] + y)
+    tooltip = page.locator(".deck-tooltip")
+    expect(tooltip).to_be_visible()
+    return tooltip
 
 
 def test_corridor_map_draws_basemap_and_route_offline(page: Page, app_url: str):
@@ -77,12 +82,7 @@ def test_corridor_map_draws_basemap_and_route_offline(page: Page, app_url: str):
 def test_hovering_a_leg_shows_its_tooltip(page: Page, app_url: str):
     open_page(page, f"{app_url}/corridor")
     wait_for_drawing(page)
-    box = page.locator(f"{MAP} canvas").first.bounding_box()
-    ends = [screen_point(*p, box["width"], box["height"]) for p in (TEHRAN, BANDAR_ABBAS)]
-    x, y = ((ends[0][0] + ends[1][0]) / 2, (ends[0][1] + ends[1][1]) / 2)
-    page.mouse.move(box["x"] + x, box["y"] + y)
-    tooltip = page.locator(".deck-tooltip")
-    expect(tooltip).to_be_visible()
+    tooltip = hover_map(page, TEHRAN, BANDAR_ABBAS)
     expect(tooltip).to_contain_text("Tehran – Bandar Abbas")
     expect(tooltip).to_contain_text("Rail · Operational")
     expect(tooltip).to_contain_text("Sources:")

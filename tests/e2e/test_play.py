@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 
 from dashboard import config
 from tests.e2e.conftest import open_page, wait_idle
-from tests.e2e.test_corridor import MAP, count_near, screen_point, wait_for_drawing
+from tests.e2e.test_corridor import count_near, hover_map, wait_for_drawing
 
 pytestmark = pytest.mark.e2e
 
@@ -49,11 +49,7 @@ def test_press_play_and_the_grid_changes(page: Page, app_url: str):
 def test_hover_a_shaded_country_reads_name_status_and_since(page: Page, app_url: str):
     open_page(page, f"{app_url}/corridor?organization=sco&as_of=2025-01-01")
     wait_for_drawing(page)
-    box = page.locator(f"{MAP} canvas").first.bounding_box()
-    x, y = screen_point(67.0, 48.0, box["width"], box["height"])  # the steppe of Kazakhstan
-    page.mouse.move(box["x"] + x, box["y"] + y)
-    tooltip = page.locator(".deck-tooltip")
-    expect(tooltip).to_be_visible()
+    tooltip = hover_map(page, (67.0, 48.0))  # the steppe of Kazakhstan
     expect(tooltip).to_contain_text("Kazakhstan")
     expect(tooltip).to_contain_text("Founding member of SCO since 2001-06-15")
     expect(tooltip).to_contain_text("Sources:")
