@@ -8,11 +8,10 @@ import re
 import signal
 import subprocess
 import sys
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dashboard.serve.processes import free_port
+from dashboard.serve.processes import NotReady, free_port, spawn, wait_ready
 
 ROOT = Path(__file__).resolve().parents[1]
 SERVE_START_SECONDS = 180.0
@@ -38,22 +37,16 @@ class Served:
         self.port = free_port()
         command = [sys.executable, "-m", "dashboard", "serve", "--replicas", str(self.replicas)]
         command += ["--port", str(self.port), "--host", "127.0.0.1", *self.options]
-        with self.log.open("w") as output:
-            self.process = subprocess.Popen(
-                command,
-                cwd=ROOT,
-                env={**os.environ, "PYTHONUNBUFFERED": "1", **self.env},
-                stdout=output,
-                stderr=subprocess.STDOUT,
-            )
-        deadline = time.monotonic() + SERVE_START_SECONDS
-        while time.monotonic() < deadline and self.process.poll() is None:
-            if " serving http" in self.output():
-                self._read()
-                return self
-            time.sleep(0.3)
-        self.stop()
-        raise RuntimeError(f"serve did not start:\n{self.output()}")
+        self.log.write_bytes(b"")  # the log is appended to: only this run's lines
+        env = {**os.environ, "PYTHONUNBUFFERED": "1", **self.env}
+        self.process = spawn(command, self.log, env, ROOT)
+        try:
+            wait_ready(self.serving, self.process, SERVE_START_SECONDS, [self.log], "serve")
+        except NotReady:
+            self.stop()
+            raise
+        self._read()
+        return self
 
     def _read(self) -> None:
         text = self.output()
@@ -62,6 +55,10 @@ class Served:
             self.replica_addresses[int(number)] = address
         self.nginx_pid = int(re.search(r"nginx \(pid (\d+)\)", text).group(1))
         self.folder = Path(re.search(r"configuration and logs in (\S+)", text).group(1))
+
+    def serving(self) -> bool:
+        """Whether it has said it serves (after every replica was ready and nginx answered)."""
+        return " serving http" in self.output()
 
     def output(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace") if self.log.exists() else ""

@@ -10,8 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-import subprocess
-import sys
+import tempfile
 import time
 import urllib.request
 from dataclasses import dataclass, field
@@ -23,9 +22,10 @@ from streamlit.proto.Common_pb2 import StringArray
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState, WidgetStates
 
-from dashboard.serve.processes import free_port, healthy
+from dashboard.serve.processes import free_port, start_streamlit, stop
 
 STEP_TIMEOUT = 180.0  # seconds one render may take before the session gives up
+START_SECONDS = 120.0  # from process start to its first healthy answer (a large package loads)
 FINISHED = {
     ForwardMsg.FINISHED_SUCCESSFULLY,
     ForwardMsg.FINISHED_WITH_COMPILE_ERROR,
@@ -128,45 +128,21 @@ def page_cookie(url: str) -> str:
 def server(script: Path, env: dict[str, str] | None = None, cwd: Path | None = None):
     """Run `streamlit run script` on a free loopback port; yield the port; stop it after."""
     port = free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(script),
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
-        "--server.fileWatcherType",
-        "none",
-        "--browser.gatherUsageStats",
-        "false",
-    ]
-    process = subprocess.Popen(
-        command,
-        cwd=cwd or script.parent,
-        env={**os.environ, **(env or {})},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            if healthy(f"http://127.0.0.1:{port}/_stcore/health", timeout=2):
-                break
-            time.sleep(0.3)
-        else:
-            raise RuntimeError(f"{script} did not start")
-        yield port, process
-    finally:
-        process.terminate()
+    with tempfile.TemporaryDirectory(prefix="streamlit-") as folder:
+        process = start_streamlit(
+            script,
+            port,
+            Path(folder) / "streamlit.log",
+            {**os.environ, **(env or {})},
+            cwd or script.parent,
+            START_SECONDS,
+            "--server.fileWatcherType",
+            "none",
+        )
         try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+            yield port, process
+        finally:
+            stop(process)
 
 
 def stream_url(port: int) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Mapping
@@ -11,10 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dashboard.config import ROOT
-from dashboard.serve.processes import healthy, spawn, stop
+from dashboard.serve.processes import health_url, healthy, spawn, stop, streamlit_command
 
 APP = ROOT / "app.py"
-HEALTH_PATH = "/_stcore/health"
 HEALTH_EVERY = 5.0  # seconds between two health checks of a running replica
 HEALTH_TIMEOUT = 10.0  # a replica busy with a room's first renders may answer slowly
 UNHEALTHY_AFTER = 60.0  # seconds without a healthy answer before a started replica is replaced
@@ -25,21 +23,7 @@ MAX_BACKOFF = 30.0
 
 def replica_command(port: int) -> list[str]:
     """`streamlit run app.py` on one loopback port, the repository's settings applied."""
-    return [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(APP),
-        "--server.address",
-        "127.0.0.1",
-        "--server.port",
-        str(port),
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-    ]
+    return streamlit_command(APP, port)
 
 
 @dataclass(eq=False)  # each replica is one process: compared and hashed by identity
@@ -64,7 +48,7 @@ class Replica:
 
     @property
     def health_url(self) -> str:
-        return f"http://{self.address}{HEALTH_PATH}"
+        return health_url(self.address)
 
     @property
     def pid(self) -> int | None:

@@ -15,15 +15,18 @@ from pathlib import Path
 
 from dashboard.serve import nginx
 from dashboard.serve.processes import (
+    HEALTH_PATH,
+    NotReady,
     exit_description,
     free_port,
-    healthy,
     host_port,
     spawn,
     stop,
     tail,
+    wait_healthy,
+    wait_ready,
 )
-from dashboard.serve.replicas import HEALTH_PATH, START_SECONDS, Replica
+from dashboard.serve.replicas import START_SECONDS, Replica
 from dashboard.serve.warmup import warm
 
 WATCH_EVERY = 1.0  # seconds between two looks at the processes
@@ -79,21 +82,22 @@ class Room:
         self.say(f"starting {self.counted()} of the dashboard on {data}")
         for replica in self.replicas:
             replica.start()
-        waiting = set(self.replicas)
-        while waiting and not self.stopping.is_set():
-            for replica in sorted(waiting, key=lambda r: r.number):
-                if replica.exited() is not None:
-                    self._failed_to_start(replica)
+        for replica in self.replicas:  # all start at once; the slowest sets the pace
+            try:
+                if not wait_ready(
+                    replica.check,
+                    replica.process,
+                    START_SECONDS,
+                    [replica.log],
+                    f"replica {replica.number}",
+                    self.stopping,
+                    since=replica.started,
+                ):
                     return False
-                if replica.check():
-                    waiting.discard(replica)
-                    self.say(
-                        f"replica {replica.number} ready on {replica.address} (pid {replica.pid})"
-                    )
-                elif time.monotonic() - replica.started > START_SECONDS:
-                    self._failed_to_start(replica)
-                    return False
-            self.stopping.wait(0.3)
+            except NotReady as failure:
+                self._report(failure)
+                return False
+            self.say(f"replica {replica.number} ready on {replica.address} (pid {replica.pid})")
         if self.options.warm and not self._warm(self.replicas):
             return False
         nginx.write(self.site)
@@ -142,30 +146,29 @@ class Room:
             return [f"http://{host_port(socket.gethostname(), port)}/", f"http://{here}/"]
         return [f"http://{host_port(host, port)}/"]
 
-    def _failed_to_start(self, replica: Replica) -> None:
-        code = replica.exited()
-        why = "did not answer its health check" if code is None else exit_description(code)
-        self.say(f"error: replica {replica.number} did not start ({why}); its last lines:")
-        for line in tail(replica.log):
-            self.say(f"  {line}")
+    def _report(self, failure: NotReady) -> None:
+        first, *lines = str(failure).splitlines()
+        self.say(f"error: {first}")
+        for line in lines:
+            self.say(line)
 
     def _start_nginx(self) -> None:
         self.nginx = spawn(nginx.command(self.binary, self.site), self.folder / "nginx.out")
 
     def _wait_for_nginx(self) -> bool:
-        health = self.urls()[-1] + HEALTH_PATH.lstrip("/")
-        deadline = time.monotonic() + 30
-        while not self.stopping.is_set() and time.monotonic() < deadline:
-            if self.nginx.poll() is not None:
-                break
-            if healthy(health, 2.0):
-                return True
-            self.stopping.wait(0.2)
-        if not self.stopping.is_set():
-            self.say("error: nginx did not start; its last lines:")
-            for line in tail(self.site.error_log) + tail(self.folder / "nginx.out"):
-                self.say(f"  {line}")
-        return False
+        logs = [self.site.error_log, self.folder / "nginx.out"]
+        try:
+            return wait_healthy(
+                self.urls()[-1] + HEALTH_PATH.lstrip("/"),
+                self.nginx,
+                30,
+                logs,
+                "nginx",
+                self.stopping,
+            )
+        except NotReady as failure:
+            self._report(failure)
+            return False
 
     def watch(self) -> None:
         """Until stopped: report and restart a replica that died or stopped answering, and

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from dashboard.serve.processes import free_port
+from dashboard.serve.processes import NotReady, free_port, start_streamlit, stop
 from tests.conftest import ROOT
 
 LAUNCH_ARGS = [
@@ -60,49 +56,16 @@ class Server:
         if data_dir is not None:
             env["DASHBOARD_DATA"] = str(data_dir)
         self.log = Path(os.environ.get("TMPDIR", "/tmp")) / f"streamlit-{self.port}.log"
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "app.py",
-                "--server.headless",
-                "true",
-                "--browser.gatherUsageStats",
-                "false",
-                "--server.address",
-                "127.0.0.1",
-                "--server.port",
-                str(self.port),
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=self.log.open("w"),
-            stderr=subprocess.STDOUT,
-        )
-        self._wait()
-
-    def _wait(self) -> None:
-        deadline = time.monotonic() + STARTUP_SECONDS
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                break
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as reply:
-                    if reply.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.3)
-        self.stop()
-        pytest.fail(f"streamlit did not start:\n{self.log.read_text()}", pytrace=False)
+        self.log.unlink(missing_ok=True)  # the log is appended to: only this run's lines
+        try:
+            self.process = start_streamlit(
+                "app.py", self.port, self.log, env, ROOT, STARTUP_SECONDS
+            )
+        except NotReady as failure:
+            pytest.fail(str(failure), pytrace=False)
 
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+        stop(self.process)
 
 
 @pytest.fixture(scope="session")

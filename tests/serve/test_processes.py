@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -74,3 +75,78 @@ def test_a_child_dies_with_its_parent_even_when_the_parent_is_killed(tmp_path: P
     finally:
         if process.poll() is None:
             process.kill()
+
+
+def test_streamlit_command_runs_headless_on_loopback_with_the_callers_settings():
+    command = processes.streamlit_command("app.py", 8600, "--server.fileWatcherType", "none")
+    assert command[:5] == [sys.executable, "-m", "streamlit", "run", "app.py"]
+    settings = dict(zip(command[5::2], command[6::2], strict=True))
+    assert settings == {
+        "--server.address": "127.0.0.1",
+        "--server.port": "8600",
+        "--server.headless": "true",
+        "--browser.gatherUsageStats": "false",
+        "--server.fileWatcherType": "none",
+    }
+    assert processes.health_url("127.0.0.1:8600") == "http://127.0.0.1:8600/_stcore/health"
+
+
+def test_wait_ready_returns_once_ready(tmp_path: Path):
+    process = processes.spawn(["sleep", "30"], tmp_path / "sleep.log")
+    looks = iter([False, False, True])
+    try:
+        assert processes.wait_ready(lambda: next(looks), process, 10) is True
+    finally:
+        processes.stop(process)
+
+
+def test_wait_ready_reports_an_ended_process_with_its_log(tmp_path: Path):
+    log = tmp_path / "server.log"
+    process = processes.spawn(["sh", "-c", "echo 'Traceback: boom'; exit 3"], log)
+    with pytest.raises(processes.NotReady) as failure:
+        processes.wait_ready(lambda: False, process, 30, [log], "streamlit")
+    assert failure.value.why == "streamlit did not start (exit code 3)"
+    assert failure.value.lines == ["Traceback: boom"]
+    assert str(failure.value) == (
+        "streamlit did not start (exit code 3); its last lines:\n  Traceback: boom"
+    )
+
+
+def test_wait_ready_gives_up_at_the_deadline_or_when_stopped(tmp_path: Path):
+    process = processes.spawn(["sleep", "30"], tmp_path / "sleep.log")
+    try:
+        with pytest.raises(processes.NotReady, match=r"did not start \(no answer in 1 s\)$"):
+            processes.wait_ready(lambda: False, process, 1.0)
+        stopping = threading.Event()
+        stopping.set()
+        assert processes.wait_ready(lambda: False, process, 30, stopping=stopping) is False
+    finally:
+        processes.stop(process)
+
+
+def test_wait_healthy_waits_for_a_200_from_the_health_check(tmp_path: Path):
+    (tmp_path / "_stcore").mkdir()
+    (tmp_path / "_stcore" / "health").write_text("ok")
+    port = processes.free_port()
+    command = [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"]
+    process = processes.spawn([*command, "--directory", str(tmp_path)], tmp_path / "http.log")
+    try:
+        url = processes.health_url(f"127.0.0.1:{port}")
+        assert processes.wait_healthy(url, process, 30) is True
+        with pytest.raises(processes.NotReady, match="no answer"):  # 404 is not healthy
+            processes.wait_healthy(url.replace("health", "missing"), process, 1.0)
+    finally:
+        processes.stop(process)
+
+
+def test_start_streamlit_returns_a_healthy_server_or_stops_it(tmp_path: Path):
+    script = tmp_path / "one.py"
+    script.write_text('import streamlit as st\n\nst.write("one")\n')
+    port = processes.free_port()
+    process = processes.start_streamlit(script, port, tmp_path / "one.log", None, tmp_path, 60)
+    try:
+        assert processes.healthy(processes.health_url(f"127.0.0.1:{port}"))
+    finally:
+        processes.stop(process)
+    with pytest.raises(processes.NotReady, match=r"missing\.py did not start \(exit code 2\)"):
+        processes.start_streamlit(tmp_path / "missing.py", port, tmp_path / "m.log", None, None, 60)
