@@ -86,6 +86,19 @@ def status_matrix_chart(matrix: pd.DataFrame, title: str, rows: str = "Country")
     return cells.properties(height=height)
 
 
+def _with_events(chart: alt.Chart, markers: pd.DataFrame, title: str, rows: int) -> alt.LayerChart:
+    """The timeline with its events as dashed rules (`Date`, `Event`, `When`, `Where`)."""
+    layers = [chart]
+    if not markers.empty:
+        layers.append(
+            alt.Chart(markers)
+            .mark_rule(strokeDash=[4, 3], color="#555555")
+            .encode(x="Date:T", tooltip=["Event:N", "When:N", "Where:N"])
+        )
+    height = max(160, ROW_PX * rows)
+    return alt.layer(*layers, title=title).properties(height=height, autosize=FIT_WIDTH)
+
+
 def membership_timeline_chart(spans: pd.DataFrame, markers: pd.DataFrame, title: str) -> alt.Chart:
     """One lane per organization and country, a bar per status span, rules at status events."""
     lanes = spans["Lane"].nunique()
@@ -111,15 +124,7 @@ def membership_timeline_chart(spans: pd.DataFrame, markers: pd.DataFrame, title:
             ],
         )
     )
-    layers = [bars]
-    if not markers.empty:
-        layers.append(
-            alt.Chart(markers)
-            .mark_rule(strokeDash=[4, 3], color="#555555")
-            .encode(x="Date:T", tooltip=["Event:N", "When:N", "Where:N"])
-        )
-    height = max(160, ROW_PX * lanes)
-    return alt.layer(*layers, title=title).properties(height=height, autosize=FIT_WIDTH)
+    return _with_events(bars, markers, title, lanes)
 
 
 def agreement_timeline_chart(points: pd.DataFrame, markers: pd.DataFrame, title: str) -> alt.Chart:
@@ -140,15 +145,7 @@ def agreement_timeline_chart(points: pd.DataFrame, markers: pd.DataFrame, title:
             tooltip=["Sector:N", "When:N", "Count:Q", "Titles:N"],
         )
     )
-    layers = [dots]
-    if not markers.empty:
-        layers.append(
-            alt.Chart(markers)
-            .mark_rule(strokeDash=[4, 3], color="#555555")
-            .encode(x="Date:T", tooltip=["Event:N", "When:N", "Where:N"])
-        )
-    height = max(160, ROW_PX * points["Sector"].nunique())
-    return alt.layer(*layers, title=title).properties(height=height, autosize=FIT_WIDTH)
+    return _with_events(dots, markers, title, points["Sector"].nunique())
 
 
 def count_bar_chart(
