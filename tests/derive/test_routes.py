@@ -138,7 +138,8 @@ def test_summary_of_a_route_to_itself_is_empty():
 
 
 def test_summary_is_none_when_branches_do_not_connect():
-    assert summarise_route(SEGMENTS, RouteQuery("a", "d", corridors=("east",)), NAMES) is not None
+    east = summarise_route(SEGMENTS, RouteQuery("a", "d", corridors=("east",)), NAMES)
+    assert list(zip(east.legs["From"], east.legs["To"], strict=True)) == [("A", "B"), ("B", "D")]
     assert summarise_route(SEGMENTS, RouteQuery("a", "e", corridors=("east",)), NAMES) is None
 
 

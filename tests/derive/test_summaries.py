@@ -7,6 +7,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from dashboard.config import COW_LABEL, COW_SOURCE_ID
 from dashboard.derive.summaries import (
     agreement_points,
     as_of_matrix,
@@ -136,10 +137,32 @@ def test_comparing_a_country_with_no_status_keeps_its_column(pkg):
 
 
 def test_matrix_and_timeline_rows_carry_their_record(pkg):
-    matrix = as_of_matrix(pkg["memberships"], date(2026, 1, 1), NAMES, ORGS)
-    assert set(matrix["Record"]) == {""}  # MINI cites no COW source
-    frame, _ = timeline_frame(pkg["memberships"], date(2026, 1, 1), NAMES, ORGS, 10)
-    assert set(frame["Record"]) == {""}
+    """A span that cites COW carries its mark; the others (MINI's own sources) carry none."""
+    spans = pkg["memberships"].copy()
+    from_cow = {"rus-sco-founder", "blr-sco-obs"}
+    spans["source_ids"] = [
+        (COW_SOURCE_ID,) if span in from_cow else ids
+        for span, ids in zip(spans["id"], spans["source_ids"], strict=True)
+    ]
+    matrix = as_of_matrix(spans, date(2026, 1, 1), NAMES, ORGS)
+    pairs = matrix["Country"] + " in " + matrix["Organization"]
+    assert dict(zip(pairs, matrix["Record"], strict=True)) == {
+        "Belarus in SCO": "",
+        "Iran in SCO": "",
+        "Russia in SCO": COW_LABEL,
+        "Belarus in EAEU": "",
+        "Iran in EAEU": "",
+    }
+    frame, _ = timeline_frame(spans, date(2026, 1, 1), NAMES, ORGS, 10)
+    assert list(zip(frame["Lane"], frame["Status"], frame["Record"], strict=True)) == [
+        ("EAEU · Belarus", "Founding member", ""),
+        ("EAEU · Iran", "Observer", ""),
+        ("SCO · Belarus", "Dialogue partner", ""),
+        ("SCO · Belarus", "Observer", COW_LABEL),
+        ("SCO · Belarus", "Member", ""),
+        ("SCO · Iran", "Member", ""),
+        ("SCO · Russia", "Founding member", COW_LABEL),
+    ]
 
 
 def test_timeline_lanes_follow_the_given_order(pkg):

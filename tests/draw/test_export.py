@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import altair as alt
@@ -12,14 +13,28 @@ from PIL import Image
 
 from dashboard.datapackage.folders import package_zip
 from dashboard.derive.display import sources_line
-from dashboard.draw.export import captioned, chart_png, chart_svg, png_with_text
+from dashboard.draw.export import PNG_SCALE, captioned, chart_png, chart_svg, png_with_text
 from tests.conftest import MINI
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    """Width and height of a PNG, as its header (IHDR) says."""
+    image = Image.open(io.BytesIO(png))
+    assert image.format == "PNG"
+    return image.size
+
+
+def svg_size(svg: str) -> tuple[int, int]:
+    """Width and height of an SVG drawing, from its root element."""
+    root = re.search(r'<svg[^>]* width="(\d+)" height="(\d+)"', svg)
+    return int(root.group(1)), int(root.group(2))
 
 
 def test_package_zip_holds_every_table(mini):
     archive = zipfile.ZipFile(io.BytesIO(package_zip(mini)))
     assert sorted(archive.namelist()) == sorted(f"data/{name}.csv" for name in MINI)
-    assert archive.read("data/trade.csv").decode().startswith("year,reporter")
+    for name in MINI:
+        assert archive.read(f"data/{name}.csv") == (mini / f"{name}.csv").read_bytes(), name
 
 
 def test_captioned_chart_renders_to_png_and_svg():
@@ -28,10 +43,13 @@ def test_captioned_chart_renders_to_png_and_svg():
     title = titled.to_dict()["title"]
     assert title["text"] == "By sector"
     assert title["subtitle"] == ["sector: Health", "Sources: src-a"]
-    assert chart_png(titled).startswith(b"\x89PNG")
     svg = chart_svg(titled)
     assert "By sector" in svg
     assert "Sources: src-a" in svg
+    # the PNG is the same drawing as the SVG, at PNG_SCALE, and the caption takes room in it
+    width, height = svg_size(svg)
+    assert png_size(chart_png(titled)) == (width * PNG_SCALE, height * PNG_SCALE)
+    assert png_size(chart_png(chart))[1] < height * PNG_SCALE
 
 
 def test_sources_line():

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import os
 import types
+import zipfile
 
 import pytest
 
 from dashboard.ui import cache
 from dashboard.viewmodels.shared import shared
+from tests.conftest import MINI, write_package
 
 
 @pytest.fixture(autouse=True)
@@ -29,9 +32,18 @@ def test_load_is_cached_until_a_file_changes(mini, monkeypatch):
     assert len(cache.load()["trade"]) == len(first["trade"]) + 1
 
 
-def test_package_zip_follows_the_chosen_folder(mini, monkeypatch):
-    monkeypatch.setenv("DASHBOARD_DATA", str(mini))
-    assert cache.package_zip()[:2] == b"PK"
+def zipped(archive: bytes) -> dict[str, bytes]:
+    """Each member of a zip, by name, with its bytes."""
+    with zipfile.ZipFile(io.BytesIO(archive)) as opened:
+        return {name: opened.read(name) for name in opened.namelist()}
+
+
+def test_package_zip_follows_the_chosen_folder(mini, tmp_path, monkeypatch):
+    other = write_package(tmp_path / "other", {"trade": [MINI["trade"][0]]})
+    for folder in (mini, other, mini):
+        monkeypatch.setenv("DASHBOARD_DATA", str(folder))
+        files = {f"data/{path.name}": path.read_bytes() for path in folder.glob("*.csv")}
+        assert zipped(cache.package_zip()) == files, folder.name
 
 
 def test_a_model_computes_each_shared_result_once_and_passes_the_rest_through(mini_pkg):
