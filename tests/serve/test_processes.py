@@ -8,13 +8,13 @@ import subprocess
 import sys
 import textwrap
 import threading
-import time
 from pathlib import Path
 
 import pytest
 
 from dashboard.serve import processes
 from tests.conftest import ROOT, alive
+from tests.waiting import wait_for
 
 
 @pytest.mark.parametrize(
@@ -31,23 +31,20 @@ def test_tail_keeps_the_last_lines(tmp_path: Path):
     assert processes.tail(tmp_path / "missing.log") == []
 
 
-def wait_gone(pid: int, seconds: float = 10.0) -> bool:
-    deadline = time.monotonic() + seconds
-    while alive(pid) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    return not alive(pid)
+def written_pid(path: Path) -> int:
+    """The pid a child writes to `path`, once it has."""
+    text = wait_for(lambda: path.exists() and path.read_text().strip(), f"a pid in {path.name}")
+    return int(text)
 
 
 def test_stop_ends_the_whole_process_group(tmp_path: Path):
     pids = tmp_path / "pids"
     script = f"sleep 300 & echo $! > {pids}; trap '' TERM; wait"
     process = processes.spawn(["sh", "-c", script], tmp_path / "sh.log")
-    while not pids.exists() or not pids.read_text().strip():
-        time.sleep(0.05)
-    grandchild = int(pids.read_text())
+    grandchild = written_pid(pids)
     processes.stop(process, seconds=1.0)  # the shell ignores SIGTERM: killed, with its group
     assert process.returncode == -signal.SIGKILL
-    assert wait_gone(grandchild)
+    wait_for(lambda: not alive(grandchild), "the shell's child to end with its group", 10)
 
 
 def test_a_child_dies_with_its_parent_even_when_the_parent_is_killed(tmp_path: Path):
@@ -64,14 +61,11 @@ def test_a_child_dies_with_its_parent_even_when_the_parent_is_killed(tmp_path: P
     )
     process = subprocess.Popen([sys.executable, "-c", parent], cwd=ROOT)
     try:
-        deadline = time.monotonic() + 30
-        while not pid_file.exists() and time.monotonic() < deadline:
-            time.sleep(0.05)
-        child = int(pid_file.read_text())
+        child = written_pid(pid_file)
         assert alive(child)
         os.kill(process.pid, signal.SIGKILL)
         process.wait(10)
-        assert wait_gone(child), "the child outlived its killed parent"
+        wait_for(lambda: not alive(child), "the child to end with its killed parent", 10)
     finally:
         if process.poll() is None:
             process.kill()
