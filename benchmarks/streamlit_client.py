@@ -73,23 +73,39 @@ class Session:
         started = time.perf_counter()
         await self.socket.send(message.SerializeToString())
         received, exception = 0, False
-        while True:
-            raw = await asyncio.wait_for(self.socket.recv(), STEP_TIMEOUT)
-            received += len(raw)
-            msg = ForwardMsg()
-            msg.ParseFromString(raw)
-            kind = msg.WhichOneof("type")
-            if kind == "navigation":
-                for page in msg.navigation.app_pages:
-                    if page.url_pathname == self.page:
-                        self.page_hash = page.page_script_hash
-            elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
-                element = msg.delta.new_element
-                if element.WhichOneof("type") == "multiselect":
-                    self.multiselects[element.multiselect.id] = list(element.multiselect.options)
-                exception |= element.WhichOneof("type") == "exception"
-            elif kind == "script_finished" and msg.script_finished in FINISHED:
-                return Render(time.perf_counter() - started, received, exception)
+        try:
+            # one deadline for the whole run, not per message: a server that keeps sending
+            # without finishing the script would otherwise hold the session forever
+            async with asyncio.timeout(STEP_TIMEOUT):
+                while True:
+                    raw = await self.socket.recv()
+                    received += len(raw)
+                    msg = ForwardMsg()
+                    msg.ParseFromString(raw)
+                    finished = msg.WhichOneof("type") == "script_finished"
+                    if finished and msg.script_finished in FINISHED:
+                        return Render(time.perf_counter() - started, received, exception)
+                    exception |= self._note(msg)
+        except TimeoutError:
+            raise TimeoutError(
+                f"/{self.page}: its script run did not finish within {STEP_TIMEOUT:g} s "
+                f"({received} bytes received)"
+            ) from None
+
+    def _note(self, msg: ForwardMsg) -> bool:
+        """Keep what a message says of the page (its hash, its multiselects); whether it shows
+        an exception."""
+        kind = msg.WhichOneof("type")
+        if kind == "navigation":
+            for page in msg.navigation.app_pages:
+                if page.url_pathname == self.page:
+                    self.page_hash = page.page_script_hash
+        elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
+            element = msg.delta.new_element
+            if element.WhichOneof("type") == "multiselect":
+                self.multiselects[element.multiselect.id] = list(element.multiselect.options)
+            return element.WhichOneof("type") == "exception"
+        return False
 
     async def open(self) -> Render:
         """Run the page's script as a browser opening its URL does."""
