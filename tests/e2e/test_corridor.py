@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import time
 
 import pytest
 from PIL import Image
@@ -13,6 +12,7 @@ from dashboard import config
 from dashboard.draw import mercator
 from dashboard.draw.deck import rgb
 from tests.e2e.conftest import open_page
+from tests.waiting import wait_for
 
 pytestmark = pytest.mark.e2e
 
@@ -36,13 +36,13 @@ def map_image(page: Page) -> Image.Image:
 
 def wait_for_drawing(page: Page, seconds: float = 30) -> Image.Image:
     """The map's screenshot once the basemap and the rail legs are both on it."""
-    deadline = time.monotonic() + seconds
-    while True:
+
+    def drawn() -> Image.Image | None:
         image = map_image(page)
-        drawn = count_near(image, config.LAND_COLOR) and count_near(image, "#0072B2")
-        if drawn or time.monotonic() > deadline:
-            return image
-        time.sleep(0.5)
+        rail = config.MODE_COLORS["rail"]
+        return image if count_near(image, config.LAND_COLOR) and count_near(image, rail) else None
+
+    return wait_for(drawn, "the basemap and the rail legs on the corridor map", seconds)
 
 
 def screen_point(lon: float, lat: float, width: float, height: float) -> tuple[float, float]:

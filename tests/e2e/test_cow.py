@@ -18,6 +18,7 @@ from dashboard.datapackage.folders import DEFAULT_DATA_DIR
 from tests.e2e.conftest import Server, open_page
 from tests.e2e.test_corridor import MAP, count_near, map_image
 from tests.layered import cow_files
+from tests.waiting import wait_for
 
 pytestmark = pytest.mark.e2e
 
@@ -94,7 +95,8 @@ def test_the_map_shades_the_warsaw_pact_and_lists_the_gdr(page: Page, cow_server
     # a shaded country is its status colour, translucent, over the land (a layer of its own,
     # which also gives the country's tooltip)
     member = blend(config.STATUS_COLORS["member"], config.MEMBERSHIP_SHADE_ALPHA, config.LAND_COLOR)
-    deadline = time.monotonic() + 30
-    while count_near(map_image(page), member) < 2000 and time.monotonic() < deadline:
-        time.sleep(0.5)  # the basemap arrives after the first frame
-    assert count_near(map_image(page), member) >= 2000, "Poland, Hungary… not shaded"
+    # the basemap, and the shading over it, arrive after the first frame
+    wait_for(
+        lambda: count_near(map_image(page), member) >= 2000,
+        "Poland, Hungary… shaded in the member colour over the land",
+    )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import time
 from pathlib import Path
 
 import pytest
@@ -13,8 +12,11 @@ from playwright.sync_api import Page, expect
 from dashboard import config
 from tests.e2e.conftest import open_page, wait_idle
 from tests.e2e.test_corridor import count_near, hover_map, wait_for_drawing
+from tests.waiting import wait_for
 
 pytestmark = pytest.mark.e2e
+
+SCO_2003 = ["China", "Kazakhstan", "Kyrgyzstan", "Russia", "Tajikistan", "Uzbekistan"]
 
 
 def visible(page: Page, key: str):
@@ -30,15 +32,18 @@ def cells(page: Page) -> tuple[str, ...]:
 def test_press_play_and_the_grid_changes(page: Page, app_url: str):
     open_page(page, f"{app_url}/memberships?organization=sco&as_of=2003-01-01")
     seen = [cells(page)]
-    assert seen[0]
+    # on 2003-01-01 the SCO was its six founders
+    assert sorted(label.split("Country: ")[1].split(";")[0] for label in seen[0]) == SCO_2003
+    assert all("Status: Founding member" in label for label in seen[0])
     visible(page, "m-play").click()
-    deadline = time.monotonic() + 30
-    while len(set(seen)) < 3 and time.monotonic() < deadline:
-        time.sleep(0.5)
+
+    def changed_twice() -> bool:
         seen.append(cells(page))
+        return len(set(seen)) >= 3
+
+    wait_for(changed_twice, "the grid to change twice while playing", 30)
     visible(page, "m-play").click()  # pause
     wait_idle(page)
-    assert len(set(seen)) >= 3, "the grid did not change twice while playing"
     query = page.evaluate("location.search")
     assert "as_of=" in query
     assert "as_of=2003-01-01" not in query  # the paused frame is in the link

@@ -8,7 +8,6 @@ import io
 import os
 import re
 import signal
-import time
 import urllib.error
 import urllib.request
 from collections import defaultdict
@@ -26,6 +25,7 @@ from dashboard.datapackage.load import load_package
 from dashboard.serve import nginx
 from tests.conftest import alive
 from tests.e2e.conftest import open_page
+from tests.waiting import wait_for
 
 pytestmark = pytest.mark.e2e
 
@@ -126,17 +126,21 @@ def test_twenty_sessions_spread_over_both_replicas(room: Served):
     assert len(cookies) == SESSIONS, "every viewer gets its own affinity key"
     assert all(c.startswith(f"{nginx.AFFINITY_COOKIE}=") for c in cookies)
 
-    deadline = time.monotonic() + 20  # a websocket is logged when it closes
-    streams: list[dict[str, str]] = []
-    while time.monotonic() < deadline:
-        streams = [r for r in requests(room) if r["path"] == "/_stcore/stream"]
-        if len(streams) >= SESSIONS:
-            break
-        time.sleep(0.5)
-    assert len(streams) >= SESSIONS
-    assert all(r["status"] == "101" for r in streams)
+    def streams() -> list[dict[str, str]]:
+        return [r for r in requests(room) if r["path"] == "/_stcore/stream"]
+
+    def every_stream() -> list[dict[str, str]] | None:
+        found = streams()
+        return found if len(found) >= SESSIONS else None
+
+    logged = wait_for(  # a websocket is logged when it closes
+        every_stream,
+        lambda: f"{SESSIONS} websockets in nginx's access log, found {len(streams())}",
+        20,
+    )
+    assert all(r["status"] == "101" for r in logged)
     replicas = set(room.replica_addresses.values())
-    served_by = {r["upstream"] for r in streams}
+    served_by = {r["upstream"] for r in logged}
     assert served_by == replicas, f"websockets reached {served_by}, replicas are {replicas}"
     # both processes did work for the room, not only nginx's bookkeeping
     after = {n: cpu_seconds(pid) for n, pid in room.replica_pids.items()}
@@ -179,12 +183,13 @@ def test_a_dead_replica_is_restarted_and_sigterm_leaves_nothing(tmp_path: Path):
     try:
         victim = served.replica_pids[1]
         os.kill(victim, signal.SIGKILL)
-        deadline = time.monotonic() + 90
-        while "replica 1 ready again" not in served.output() and time.monotonic() < deadline:
-            time.sleep(0.5)
+        wait_for(
+            lambda: "replica 1 ready again" in served.output(),
+            lambda: f"serve to restart replica 1; it said:\n{served.output()}",
+            90,
+        )
         said = served.output()
         assert f"replica 1 (pid {victim}) died (signal SIGKILL)" in said
-        assert "replica 1 ready again" in said, said
         restarted = int(re.search(r"replica 1 restarted on \S+ \(pid (\d+)\)", said).group(1))
         assert alive(restarted)
         workers = children(served.nginx_pid)
@@ -193,8 +198,11 @@ def test_a_dead_replica_is_restarted_and_sigterm_leaves_nothing(tmp_path: Path):
     finally:
         code = served.stop(signal.SIGTERM)
     assert code == 0, served.output()
-    time.sleep(0.5)
-    assert [pid for pid in started if alive(pid)] == []
+    wait_for(
+        lambda: not any(alive(pid) for pid in started),
+        lambda: f"serve's processes to end; alive: {[pid for pid in started if alive(pid)]}",
+        5,
+    )
     assert processes_mentioning(str(folder)) == []
     assert not folder.exists(), "its temporary folder is removed"
     assert "Traceback" not in served.output()
