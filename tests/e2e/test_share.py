@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -13,8 +12,11 @@ from playwright.sync_api import Page, expect
 from dashboard.datapackage.folders import DEFAULT_DATA_DIR
 from dashboard.datapackage.load import load_package
 from dashboard.derive.filters import AgreementFilter, filter_agreements
+from dashboard.draw.export import PNG_SCALE
+from tests.draw.test_export import png_size, svg_size
 from tests.e2e.conftest import open_page, wait_idle
 from tests.e2e.test_explore import choose
+from tests.ui.test_cache import zipped
 
 pytestmark = pytest.mark.e2e
 
@@ -86,9 +88,10 @@ def test_downloads_hold_what_the_view_shows(page: Page, app_url: str, health_ira
     assert "sector: Health" in text
     assert "Sources:" in text
     png = download(page, page.locator(".st-key-a-timeline-png button"))
-    assert png.startswith(b"\x89PNG")
+    width, height = svg_size(text)  # the same chart, caption included, drawn at PNG_SCALE
+    assert png_size(png) == (width * PNG_SCALE, height * PNG_SCALE)
 
     archive = download(page, page.locator(".st-key-download-package button"))
-    names = zipfile.ZipFile(io.BytesIO(archive)).namelist()
-    assert "data/agreements.csv" in names
-    assert "data/sources.csv" in names
+    folder = Path(DEFAULT_DATA_DIR)
+    files = [*sorted(folder.glob("*.csv")), folder / "README.md"]
+    assert zipped(archive) == {f"data/{path.name}": path.read_bytes() for path in files}
