@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.config import COW_LABEL, OVERVIEW_BARS
 from tests.conftest import open_app
 from tests.layered import build_cow_data
-from tests.views.test_pages import PAGES
+from tests.views.test_pages import PAGES, TITLES
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +44,7 @@ def texts(at: AppTest) -> list[str]:
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_runs_on_cow_data(page: str):
     at = open_app(page)
-    assert at.title
+    assert [title.value for title in at.title] == [TITLES[page]]
     assert not [w for w in at.warning if "problem" in w.value]  # the layered package is valid
     for frame in at.dataframe:
         assert len(frame.value) <= 1000

@@ -11,7 +11,7 @@ from dashboard.derive.filters import AgreementFilter
 from dashboard.ui import cache
 from dashboard.viewmodels import agreements
 from tests.conftest import open_app, write_big_package
-from tests.views.test_pages import PAGES
+from tests.views.test_pages import PAGES, TITLES
 
 
 @pytest.fixture(autouse=True)
@@ -63,6 +63,6 @@ def test_a_big_package_renders_every_page(page, tmp_path, monkeypatch):
     folder = write_big_package(tmp_path / "big", agreements=3000, organizations=400)
     monkeypatch.setenv("DASHBOARD_DATA", str(folder))
     at = open_app(page)
-    assert at.title
+    assert [title.value for title in at.title] == [TITLES[page]]
     for frame in at.dataframe:
         assert len(frame.value) <= 1000
