@@ -1,10 +1,4 @@
-"""Content checks on a data package: each `check_<what>(pkg)` says what is wrong, empty when fine.
-
-The loader leaves invalid rows out, so a check that looked only at the loaded tables would pass on
-a package whose bad rows were dropped. `check_no_problems` fails on any row left out; the checks
-that restate a rule of the contract (sources cited, places known, required cells filled, spans
-apart) read the rows as written in the files, the dropped ones included.
-"""
+"""Content checks on a data package: each `check_<what>(pkg)` lists what is wrong in it."""
 
 from __future__ import annotations
 
@@ -14,6 +8,7 @@ import importlib.util
 import io
 import re
 from collections.abc import Callable, Iterator
+from datetime import date
 from itertools import pairwise
 from pathlib import Path
 
@@ -96,9 +91,12 @@ def readme(pkg: DataPackage) -> str:
     return (Path(pkg.folder) / "README.md").read_text(encoding="utf-8")
 
 
+# The loader leaves invalid rows out, so a check that looked only at the loaded tables would pass
+# on a package whose bad rows were dropped. check_no_problems fails on any row left out; the checks
+# that restate a rule of the contract (sources cited, places known, required cells filled, spans
+# apart) read the rows as written, so that they fail on such a row too.
 def written(pkg: DataPackage, table: str) -> list[dict[str, str]]:
-    """Every row of the table's file as written, cells trimmed, its first line in `_line`: the
-    rows the loader left out as well as those it kept."""
+    """Every row of the table's file as written (cells trimmed, first line in `_line`)."""
     path = Path(pkg.folder) / f"{table}.csv"
     rows = []
     with path.open(encoding="utf-8-sig", newline="") as file:
@@ -117,10 +115,11 @@ def items(cell: str) -> list[str]:
 
 
 def where(table: str, row: dict[str, str]) -> str:
+    """`table.csv:LINE` of a written row."""
     return f"{table}.csv:{row['_line']}"
 
 
-def first_day(text: str):
+def first_day(text: str) -> date | None:
     """The first day of a partial date, None when the cell is not one (reported elsewhere)."""
     try:
         return parse_partial_date(text)[0]
@@ -209,6 +208,7 @@ def check_fact_rows_cite_known_sources(pkg: DataPackage) -> list[str]:
 
 
 def check_every_source_is_cited(pkg: DataPackage) -> list[str]:
+    """Every source is cited by some row, but those kept on purpose."""
     cited = {i for t in FACT_TABLES for row in written(pkg, t) for i in items(row["source_ids"])}
     sources = {row["id"] for row in written(pkg, "sources")}
     uncited = sources - cited - set(UNCITED_ON_PURPOSE)
@@ -216,6 +216,7 @@ def check_every_source_is_cited(pkg: DataPackage) -> list[str]:
 
 
 def check_only_seed_articles_lack_an_address(pkg: DataPackage) -> list[str]:
+    """A source without a url is one of the seed articles."""
     sources = pkg["sources"]
     without = sources.loc[sources["url"] == "", "id"]
     return [
@@ -224,6 +225,7 @@ def check_only_seed_articles_lack_an_address(pkg: DataPackage) -> list[str]:
 
 
 def check_no_fact_is_dated_after_the_check_date(pkg: DataPackage) -> list[str]:
+    """No span, agreement or event date falls after the check date."""
     limit = parse_partial_date(CHECKED_UP_TO)[0]
     columns = {
         "memberships": ("start_date", "end_date"),
@@ -257,6 +259,7 @@ def check_organizations_say_coverage_and_checked(pkg: DataPackage) -> list[str]:
 
 
 def check_complete_organizations_have_founders_and_members(pkg: DataPackage) -> list[str]:
+    """A complete organization has members, founding members among them."""
     m = pkg["memberships"]
     failures = []
     for organization in pkg["organizations"].query("coverage == 'complete'")["id"]:
@@ -295,6 +298,7 @@ def check_founding_members_are_those_known(pkg: DataPackage) -> list[str]:
 
 
 def check_founding_members_start_when_founded(pkg: DataPackage) -> list[str]:
+    """Every founding member's span starts on its organization's founding date."""
     founded = pkg["organizations"].set_index("id")["founded"]
     m = pkg["memberships"]
     rows = m[m["status"] == "founding_member"]
@@ -306,6 +310,7 @@ def check_founding_members_start_when_founded(pkg: DataPackage) -> list[str]:
 
 
 def check_no_span_starts_before_its_organization(pkg: DataPackage) -> list[str]:
+    """No span starts before its organization was founded."""
     founded = pkg["organizations"].set_index("id")["founded_ts"]
     m = pkg["memberships"]
     early = m[m["start_date_ts"] < m["organization"].map(founded)]
@@ -313,6 +318,7 @@ def check_no_span_starts_before_its_organization(pkg: DataPackage) -> list[str]:
 
 
 def check_iran_and_belarus_have_their_status(pkg: DataPackage) -> list[str]:
+    """Iran and Belarus hold their CURRENT_STATUS in the three main bodies."""
     m = pkg["memberships"]
     failures = []
     for (country, organization), status in CURRENT_STATUS.items():
@@ -326,8 +332,8 @@ def check_iran_and_belarus_have_their_status(pkg: DataPackage) -> list[str]:
 
 
 def check_no_two_spans_of_one_pair_overlap(pkg: DataPackage) -> list[str]:
-    """A span starts on or after the end of the one before it (the start of the end's period),
-    among the spans as written (the loader leaves an overlapping one out)."""
+    """Among the written spans of a pair, each starts on or after the end of the one before."""
+    # the start of the end's period counts; the loader leaves an overlapping span out
     pairs: dict[tuple[str, str], list[dict[str, str]]] = {}
     for row in written(pkg, "memberships"):
         if first_day(row["start_date"]) is not None:
@@ -359,6 +365,7 @@ def check_each_status_change_ends_the_previous_span(pkg: DataPackage) -> list[st
 
 
 def check_each_allowed_gap_is_a_departure_and_a_return(pkg: DataPackage) -> list[str]:
+    """Each history in ALLOWED_GAPS has one real interruption."""
     histories = dict(_histories(pkg))
     failures = []
     for pair in ALLOWED_GAPS:
@@ -414,6 +421,7 @@ def check_sco_observers_and_dialogue_partners_end_at_tianjin(pkg: DataPackage) -
 
 
 def check_every_agreement_has_a_known_sector(pkg: DataPackage) -> list[str]:
+    """Every written agreement names sectors, all of the vocabulary."""
     failures = []
     for row in written(pkg, "agreements"):
         sectors = items(row["sectors"])
@@ -426,6 +434,7 @@ def check_every_agreement_has_a_known_sector(pkg: DataPackage) -> list[str]:
 
 
 def check_minsk_joint_statement_of_2025_08_20(pkg: DataPackage) -> list[str]:
+    """The Iran–Belarus joint statement of 2025-08-20 is there, signed."""
     a = pkg["agreements"]
     found = a[(a["kind"] == "joint_statement") & (a["signed_date"] == "2025-08-20") & _bilateral(a)]
     if len(found) != 1:
@@ -435,6 +444,7 @@ def check_minsk_joint_statement_of_2025_08_20(pkg: DataPackage) -> list[str]:
 
 
 def check_planned_strategic_treaty(pkg: DataPackage) -> list[str]:
+    """The planned Iran–Belarus strategic treaty is there, without dates."""
     a = pkg["agreements"]
     found = a[
         (a["kind"] == "treaty")
@@ -481,6 +491,7 @@ def check_every_agreement_with_the_eaeu_names_its_counterpart(pkg: DataPackage) 
 
 
 def check_no_agreement_enters_into_force_before_signature(pkg: DataPackage) -> list[str]:
+    """No agreement is in force before it was signed."""
     a = pkg["agreements"]
     both = a[(a["signed_date"] != "") & (a["in_force_date"] != "")]
     early = both[both["in_force_date_ts"] < both["signed_date_ts"]]
@@ -500,6 +511,7 @@ def check_no_event_is_recorded_twice(pkg: DataPackage) -> list[str]:
 
 
 def check_every_segment_joins_two_known_places(pkg: DataPackage) -> list[str]:
+    """Every written leg joins two different places of places.csv."""
     places = {row["id"] for row in written(pkg, "places")}
     failures = []
     for row in written(pkg, "route_segments"):
@@ -512,6 +524,7 @@ def check_every_segment_joins_two_known_places(pkg: DataPackage) -> list[str]:
 
 
 def check_every_sea_leg_has_waypoints(pkg: DataPackage) -> list[str]:
+    """Every sea leg has waypoints, so it is drawn over water."""
     segments = pkg["route_segments"]
     sea = segments[segments["mode"] == "sea"]
     if sea.empty:
@@ -521,11 +534,13 @@ def check_every_sea_leg_has_waypoints(pkg: DataPackage) -> list[str]:
 
 
 def check_every_corridor_has_a_segment(pkg: DataPackage) -> list[str]:
+    """Every corridor of the vocabulary has a leg."""
     drawn = set(pkg["route_segments"]["corridor"])
     return [f"corridor {c} has no segment" for c in v.CORRIDORS if c not in drawn]
 
 
 def check_every_leg_has_a_length_and_a_basis(pkg: DataPackage) -> list[str]:
+    """Every leg has a length and says whether it is sourced or estimated."""
     segments = pkg["route_segments"]
     missing = segments[segments["length_km"].isna() | (segments["length_basis"] == "")]
     failures = [f"{i} has no length or no basis" for i in missing["id"]]
@@ -556,6 +571,7 @@ def check_estimated_lengths_are_those_of_the_drawn_route(pkg: DataPackage) -> li
 
 
 def check_every_trade_figure_says_which_period(pkg: DataPackage) -> list[str]:
+    """Every trade figure notes its period; an Iranian year its Gregorian span."""
     t = pkg["trade"]
     failures = [
         f"trade.csv:{line} has no period note"
@@ -572,6 +588,7 @@ def check_every_trade_figure_says_which_period(pkg: DataPackage) -> list[str]:
 
 
 def check_single_source_140_million_is_kept_with_its_caveat(pkg: DataPackage) -> list[str]:
+    """The 140 million figure keeps its one source and says so."""
     t = pkg["trade"]
     row = t[t["value_usd"] == 140_000_000]
     if len(row) != 1:
@@ -588,6 +605,7 @@ def check_single_source_140_million_is_kept_with_its_caveat(pkg: DataPackage) ->
 
 
 def check_readme_lists_each_vocabulary_exactly(pkg: DataPackage) -> list[str]:
+    """README.md lists every value of every vocabulary with its label."""
     text = readme(pkg)
     return [
         f"{vocabulary}: '| `{value}` | {label} |' missing in README"
@@ -600,6 +618,7 @@ def check_readme_lists_each_vocabulary_exactly(pkg: DataPackage) -> list[str]:
 def check_readme_says_up_to_when_each_organization_and_table_was_checked(
     pkg: DataPackage,
 ) -> list[str]:
+    """README.md's Checked up to has a row for each organization and table."""
     text = readme(pkg).split("## Checked up to", 1)[-1]
     lines = [
         f"| {row.short_name} | {row.checked} | {row.coverage} |"

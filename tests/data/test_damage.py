@@ -1,6 +1,4 @@
-"""The content checks fail on a copy of the bundled package damaged on purpose: each check on a
-damage of its own, and every kind of damage (a cited source removed, a date moved, a foreign key
-broken, a required field emptied) fails the checks that should notice it."""
+"""The content checks fail on copies of the bundled package damaged on purpose, each on its own."""
 
 from __future__ import annotations
 
@@ -20,6 +18,7 @@ Match = str | dict[str, str]  # an id, or the cells a row must hold
 
 
 def _matches(row: dict[str, str], match: Match) -> bool:
+    """Whether the row is the one with this id, or holds these cells."""
     wanted = {"id": match} if isinstance(match, str) else match
     return all(row.get(column) == value for column, value in wanted.items())
 
@@ -39,6 +38,7 @@ def _rewrite(folder: Path, table: str, change: Callable[[list[dict[str, str]]], 
 
 
 def _chosen(rows: list[dict[str, str]], table: str, match: Match) -> list[dict[str, str]]:
+    """The matching rows; there must be one or more."""
     chosen = [row for row in rows if _matches(row, match)]
     assert chosen, f"no row of {table}.csv matches {match}"  # a damage that damages nothing
     return chosen
