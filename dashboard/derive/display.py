@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
 import pandas as pd
 
 from dashboard.datapackage import vocabularies as v
@@ -11,7 +15,7 @@ from dashboard.derive.coverage import record_labels
 
 def named(codes: pd.Series, names: dict[str, str]) -> pd.Series:
     """Display names for codes; a code with no row (left out for an error) shows as itself."""
-    return codes.map(names).fillna(codes)
+    return per_distinct(codes, lambda code: names.get(code, code))
 
 
 def country_names(pkg: DataPackage) -> dict[str, str]:
@@ -28,6 +32,28 @@ def organization_names(pkg: DataPackage) -> dict[str, str]:
 def party_names(pkg: DataPackage) -> dict[str, str]:
     """Country code or organization id → display name."""
     return {**country_names(pkg), **organization_names(pkg)}
+
+
+def per_distinct(column: pd.Series, make: Callable[[Any], Any]) -> pd.Series:
+    """`column.map(make)`, calling `make` once per distinct value (a big table repeats few)."""
+    codes, distinct = pd.factorize(column.to_numpy(), use_na_sentinel=False)
+    made = np.empty(len(distinct), dtype=object)
+    for position, value in enumerate(distinct):  # one by one: a result may be a tuple
+        made[position] = make(value)
+    # Typed once over the distinct results, then spread by position (for text, in Arrow)
+    return pd.Series(made, name=column.name).take(codes).set_axis(column.index)
+
+
+def joined(column: pd.Series, names: dict[str, str] | None = None) -> pd.Series:
+    """A multi-valued (tuple) column as text, items joined by ', ' (named, given names)."""
+    if names is None:
+        return per_distinct(column, ", ".join)
+    return per_distinct(column, lambda values: join_names(values, names))
+
+
+def first_source_urls(source_ids: pd.Series, urls: dict[str, str]) -> pd.Series:
+    """The address of each row's first cited source that has one (for a link column)."""
+    return per_distinct(source_ids, lambda ids: first_source_url(ids, urls))
 
 
 def join_names(values: tuple[str, ...], names: dict[str, str]) -> str:
@@ -60,8 +86,8 @@ def membership_table(
             "Until": out["end_date"],
             "Note": out["note"],
             "Record": record_labels(out["source_ids"]),
-            "Sources": out["source_ids"].map(", ".join),
-            "Link": out["source_ids"].map(lambda ids: first_source_url(ids, urls)),
+            "Sources": joined(out["source_ids"]),
+            "Link": first_source_urls(out["source_ids"], urls),
             "ISO3": out["country"],
         }
     ).reset_index(drop=True)
@@ -79,14 +105,14 @@ def agreement_table(
         {
             "id": out["id"],
             "Title": out["title"],
-            "Parties": out["parties"].map(lambda p: join_names(p, names)),
-            "Sectors": out["sectors"].map(lambda s: join_names(s, v.SECTORS)),
+            "Parties": joined(out["parties"], names),
+            "Sectors": joined(out["sectors"], v.SECTORS),
             "Kind": out["kind"].map(v.AGREEMENT_KINDS),
             "Signed": out["signed_date"],
             "In force": out["in_force_date"],
             "Status": out["status"].map(v.AGREEMENT_STATUSES),
-            "Sources": out["source_ids"].map(", ".join),
-            "Link": out["source_ids"].map(lambda ids: first_source_url(ids, urls)),
+            "Sources": joined(out["source_ids"]),
+            "Link": first_source_urls(out["source_ids"], urls),
         }
     ).reset_index(drop=True)
 
@@ -202,8 +228,8 @@ def segment_table(segments: pd.DataFrame, pkg: DataPackage) -> pd.DataFrame:
             "Length (km)": segments["length_km"],
             "Length basis": segments["length_basis"].map(v.LENGTH_BASIS).fillna(""),
             "Note": segments["note"],
-            "Sources": segments["source_ids"].map(", ".join),
-            "Link": segments["source_ids"].map(lambda ids: first_source_url(ids, urls)),
+            "Sources": joined(segments["source_ids"]),
+            "Link": first_source_urls(segments["source_ids"], urls),
         }
     ).reset_index(drop=True)
 

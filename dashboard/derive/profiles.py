@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 
 from dashboard.datapackage import vocabularies as v
-from dashboard.derive.display import first_source_url, join_names, named
+from dashboard.derive.display import first_source_urls, joined, named, per_distinct
 from dashboard.derive.filters import active_on, filter_by_any
 
 # How the headline counts today's statuses; `other` collects what no group names.
@@ -44,12 +44,12 @@ def event_table(events: pd.DataFrame, names: dict[str, str], urls: dict[str, str
         {
             "Date": events["date"],
             "Until": events["end_date"],
-            "Kind": events["kind"].map(lambda k: v.label(v.EVENT_KINDS, k)),
+            "Kind": per_distinct(events["kind"], lambda k: v.label(v.EVENT_KINDS, k)),
             "Title": events["title"],
             "Where": events["location"],
-            "Participants": events["participants"].map(lambda p: join_names(p, names)),
-            "Sources": events["source_ids"].map(", ".join),
-            "Link": events["source_ids"].map(lambda ids: first_source_url(ids, urls)),
+            "Participants": joined(events["participants"], names),
+            "Sources": joined(events["source_ids"]),
+            "Link": first_source_urls(events["source_ids"], urls),
         }
     ).reset_index(drop=True)
 
@@ -59,7 +59,7 @@ def trade_frame(trade: pd.DataFrame, code: str, names: dict[str, str]) -> pd.Dat
     rows = trade[(trade["reporter"] == code) | (trade["partner"] == code)]
     rows = rows.sort_values(["year", "reporter", "partner", "flow"])
     reporter, partner = named(rows["reporter"], names), named(rows["partner"], names)
-    flow = rows["flow"].map(lambda f: v.label(v.TRADE_FLOWS, f))
+    flow = per_distinct(rows["flow"], lambda f: v.label(v.TRADE_FLOWS, f))
     return pd.DataFrame(
         {
             "Year": rows["year"].astype(int),
@@ -69,7 +69,7 @@ def trade_frame(trade: pd.DataFrame, code: str, names: dict[str, str]) -> pd.Dat
             "Partner": partner,
             "Series": reporter + " → " + partner + ": " + flow,
             "Period": rows["period_note"],
-            "Sources": rows["source_ids"].map(", ".join),
+            "Sources": joined(rows["source_ids"]),
             "reporter": rows["reporter"],
             "partner": rows["partner"],
         }

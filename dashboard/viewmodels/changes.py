@@ -20,6 +20,7 @@ from dashboard.derive.display import (
     country_names,
     organization_names,
     party_names,
+    per_distinct,
     source_urls,
     sources_line,
 )
@@ -40,7 +41,7 @@ def orders(pkg: DataPackage) -> dict[str, paging.SortKey]:
     names = party_names(pkg)
 
     def by_name(column: str) -> paging.SortKey:
-        return lambda rows: rows[column].map(lambda c: names.get(c, c).lower())
+        return lambda rows: per_distinct(rows[column], lambda c: names.get(c, c).lower())
 
     return {
         "date": lambda rows: rows["date_ts"],

@@ -7,6 +7,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from dashboard.datapackage import vocabularies as v
 from dashboard.derive.profiles import (
     country_events,
     country_places,
@@ -121,3 +122,40 @@ def test_fit_view_centres_and_zooms_to_the_points():
 def test_events_frame_of_nothing_is_empty():
     empty = country_events(pd.DataFrame(columns=["participants", "date_ts"]), "BLR")
     assert empty.empty
+
+
+EVENTS = pd.DataFrame(
+    {
+        "date": ["2025-08-19", "2024-07-04", "2025-08-19"],
+        "end_date": ["2025-08-20", "", "2025-08-20"],
+        "kind": ["state_visit", "summit", "state_visit"],
+        "title": ['Visit to "Minsk", day one', "Саммит ШОС\nАстана", "دیدار"],
+        "location": ["Minsk, Belarus", "", "Минск"],
+        "participants": [("IRN", "BLR"), ("sco", "XKX"), ("IRN", "BLR")],
+        "source_ids": [("src-b", "src-a"), (), ("src-a",)],
+    }
+)
+
+
+@pytest.mark.parametrize(
+    "names",
+    [{**NAMES, **ORGS}, {"IRN": 'Iran, "Islamic Republic of"', "BLR": "Беларусь", "sco": "ШОС"}],
+    ids=["plain", "tricky"],
+)
+def test_event_table_is_the_row_by_row_table(names):
+    urls = {"src-a": "https://example.org/a", "src-b": ""}
+    table = event_table(EVENTS, names, urls)
+    expected = [
+        [
+            row["date"],
+            row["end_date"],
+            v.label(v.EVENT_KINDS, row["kind"]),
+            row["title"],
+            row["location"],
+            ", ".join(names.get(p, p) for p in row["participants"]),
+            ", ".join(row["source_ids"]),
+            next((urls[i] for i in row["source_ids"] if urls.get(i)), None),
+        ]
+        for _, row in EVENTS.iterrows()
+    ]
+    assert table.astype(object).where(table.notna(), None).to_numpy().tolist() == expected
