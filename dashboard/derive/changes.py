@@ -11,11 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from dashboard.datapackage import vocabularies as v
 from dashboard.datapackage.dates import period_end
-from dashboard.derive.display import first_source_url, join_names
+from dashboard.derive.display import first_source_urls, joined, named, per_distinct
 
 JOINED, STATUS_CHANGED, LEFT, SUSPENDED = "joined", "status_changed", "left", "suspended"
 SIGNED, IN_FORCE, EVENT = "signed", "in_force", "event"
@@ -216,22 +217,27 @@ def changes_by_month(changes: pd.DataFrame) -> pd.DataFrame:
     return counts.reset_index()
 
 
-def describe(row: pd.Series, names: dict[str, str]) -> str:
-    """A change in words: 'Iran: observer → member in SCO', or the agreement's or event's title."""
-    country = names.get(row["country"], row["country"])
-    org = names.get(row["organization"], row["organization"])
-    before = v.MEMBERSHIP_STATUSES.get(row["before"], row["before"]).lower()
-    after = v.MEMBERSHIP_STATUSES.get(row["after"], row["after"]).lower()
-    kind = row["kind"]
-    if kind == JOINED:
-        return f"{country} joins {org} as {after}"
-    if kind == STATUS_CHANGED:
-        return f"{country}: {before} → {after} in {org}"
-    if kind == SUSPENDED:
-        return f"{country} suspended in {org} (was {before})"
-    if kind == LEFT:
-        return f"{country} leaves {org} (was {before})"
-    return row["title"]
+def describe(changes: pd.DataFrame, names: dict[str, str]) -> pd.Series:
+    """Each change in words: 'Iran: observer → member in SCO', or its agreement or event title."""
+    country, org = named(changes["country"], names), named(changes["organization"], names)
+    before, after = _status_words(changes["before"]), _status_words(changes["after"])
+    kind = changes["kind"].to_numpy()
+    words = np.select(
+        [kind == JOINED, kind == STATUS_CHANGED, kind == SUSPENDED, kind == LEFT],
+        [
+            country + " joins " + org + " as " + after,
+            country + ": " + before + " → " + after + " in " + org,
+            country + " suspended in " + org + " (was " + before + ")",
+            country + " leaves " + org + " (was " + before + ")",
+        ],
+        default=changes["title"],
+    )
+    return pd.Series(words, index=changes.index, name="What")
+
+
+def _status_words(statuses: pd.Series) -> pd.Series:
+    """Status labels in lower case ('founding member'); a status with no label as itself."""
+    return per_distinct(statuses, lambda s: v.MEMBERSHIP_STATUSES.get(s, s).lower())
 
 
 def change_table(
@@ -239,20 +245,16 @@ def change_table(
 ) -> pd.DataFrame:
     """Changes for display in their given order, dates as written, the country's ISO3 code."""
     membership = changes["kind"].isin(MEMBERSHIP_KINDS)
-    others = [
-        "" if is_membership else join_names(involved, names)
-        for is_membership, involved in zip(membership, changes["involved"], strict=True)
-    ]
     return pd.DataFrame(
         {
             "Date": changes["date"],
             "Kind": changes["kind"].map(CHANGE_KINDS),
-            "What": [describe(row, names) for _, row in changes.iterrows()],
-            "Country": changes["country"].map(lambda c: names.get(c, c)),
-            "Organization": changes["organization"].map(lambda o: names.get(o, o)),
-            "Parties": others,
-            "Sources": changes["source_ids"].map(", ".join),
-            "Link": changes["source_ids"].map(lambda ids: first_source_url(ids, urls)),
+            "What": describe(changes, names),
+            "Country": named(changes["country"], names),
+            "Organization": named(changes["organization"], names),
+            "Parties": joined(changes["involved"], names).where(~membership, ""),
+            "Sources": joined(changes["source_ids"]),
+            "Link": first_source_urls(changes["source_ids"], urls),
             "ISO3": changes["country"],
         }
     ).reset_index(drop=True)

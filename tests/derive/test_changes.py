@@ -4,19 +4,25 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 import pytest
 
+from dashboard.datapackage import vocabularies as v
 from dashboard.derive.changes import (
     CHANGE_KINDS,
+    COLUMNS,
+    MEMBERSHIP_KINDS,
     ChangeFilter,
     agreement_changes,
     all_changes,
     change_table,
     changes_by_month,
+    describe,
     event_changes,
     filter_changes,
     membership_changes,
 )
+from dashboard.derive.paging import csv_bytes
 from tests.conftest import NAMES, ORGS, make_spans
 
 
@@ -193,3 +199,152 @@ def test_counts_by_month_and_kind(mini_pkg):
         ("2024-07", CHANGE_KINDS["event"], 1),
     }
     assert changes_by_month(every.iloc[0:0]).empty
+
+
+def change(kind, country="", organization="", before="", after="", title="", **more) -> dict:
+    """One row of a change frame (as all_changes makes them)."""
+    involved = more.get("involved", (country, organization) if country else ())
+    return {
+        "date": more.get("date", "2024-07-04"),
+        "date_ts": pd.Timestamp(more.get("date", "2024-07-04")[:4]),
+        "kind": kind,
+        "country": country,
+        "organization": organization,
+        "before": before,
+        "after": after,
+        "title": title,
+        "involved": involved,
+        "source_ids": more.get("sources", ("src-a",)),
+        "ref": more.get("ref", f"{kind}-{country}-{organization}"),
+    }
+
+
+def changes_frame(*rows: dict) -> pd.DataFrame:
+    return pd.DataFrame(list(rows), columns=COLUMNS)
+
+
+NAMED = {**NAMES, **ORGS}
+
+
+@pytest.mark.parametrize(
+    ("row", "words"),
+    [
+        (change("joined", "IRN", "sco", after="member"), "Iran joins SCO as member"),
+        (
+            change("joined", "RUS", "sco", after="founding_member"),
+            "Russia joins SCO as founding member",
+        ),
+        (
+            change("status_changed", "BLR", "sco", "observer", "member"),
+            "Belarus: observer → member in SCO",
+        ),
+        (
+            change("status_changed", "BLR", "sco", "dialogue_partner", "observer"),
+            "Belarus: dialogue partner → observer in SCO",
+        ),
+        (
+            change("suspended", "IRN", "eaeu", "member", "suspended"),
+            "Iran suspended in EAEU (was member)",
+        ),
+        (change("left", "RUS", "eaeu", before="observer"), "Russia leaves EAEU (was observer)"),
+        (change("signed", title="Free trade agreement"), "Free trade agreement"),
+        (change("in_force", title="Free trade agreement"), "Free trade agreement"),
+        (change("event", title="SCO summit"), "SCO summit"),
+        # a code with no name and a status with no label read as themselves
+        (change("joined", "XKX", "nato", after="guest"), "XKX joins nato as guest"),
+    ],
+    ids=lambda value: value["kind"] if isinstance(value, dict) else None,
+)
+def test_describe_puts_each_kind_of_change_in_words(row, words):
+    assert describe(changes_frame(row), NAMED).tolist() == [words]
+
+
+def words_of(row: pd.Series, names: dict[str, str]) -> str:
+    """A change in words, one row at a time."""
+    country = names.get(row["country"], row["country"])
+    org = names.get(row["organization"], row["organization"])
+    before = v.MEMBERSHIP_STATUSES.get(row["before"], row["before"]).lower()
+    after = v.MEMBERSHIP_STATUSES.get(row["after"], row["after"]).lower()
+    return {
+        "joined": f"{country} joins {org} as {after}",
+        "status_changed": f"{country}: {before} → {after} in {org}",
+        "suspended": f"{country} suspended in {org} (was {before})",
+        "left": f"{country} leaves {org} (was {before})",
+    }.get(row["kind"], row["title"])
+
+
+def table_row_by_row(changes: pd.DataFrame, names: dict, urls: dict) -> pd.DataFrame:
+    """The change table built the straightforward way, one row at a time."""
+    rows = []
+    for _, row in changes.iterrows():
+        parties = ", ".join(names.get(i, i) for i in row["involved"])
+        rows.append(
+            {
+                "Date": row["date"],
+                "Kind": CHANGE_KINDS[row["kind"]],
+                "What": words_of(row, names),
+                "Country": names.get(row["country"], row["country"]),
+                "Organization": names.get(row["organization"], row["organization"]),
+                "Parties": "" if row["kind"] in MEMBERSHIP_KINDS else parties,
+                "Sources": ", ".join(row["source_ids"]),
+                "Link": next((urls[i] for i in row["source_ids"] if urls.get(i)), None),
+                "ISO3": row["country"],
+            }
+        )
+    columns = ["Date", "Kind", "What", "Country", "Organization", "Parties", "Sources", "Link"]
+    return pd.DataFrame(rows, columns=[*columns, "ISO3"])
+
+
+def cells(frame: pd.DataFrame) -> list[list]:
+    """Every cell, a missing one as None."""
+    return frame.astype(object).where(frame.notna(), None).to_numpy().tolist()
+
+
+EVERY_KIND = [
+    change("joined", "IRN", "sco", after="member", date="2023-07-04"),
+    change("status_changed", "BLR", "sco", "observer", "member"),
+    change("suspended", "IRN", "eaeu", "member", "suspended", sources=("src-b", "src-a")),
+    change("left", "RUS", "eaeu", before="observer", sources=("src-b",)),
+    change("signed", title="Free trade agreement", involved=("IRN", "eaeu"), sources=()),
+    change("in_force", title="Free trade agreement", involved=("IRN", "eaeu")),
+    change("event", title="SCO summit", involved=("sco",), date="2024"),
+    change("event", title="Visit", involved=("IRN", "BLR", "XKX"), sources=("src-c",)),
+]
+
+
+@pytest.mark.parametrize(
+    ("rows", "names"),
+    [
+        (EVERY_KIND, NAMED),
+        (EVERY_KIND * 3, NAMED),  # repeated values
+        (EVERY_KIND[::-1], {}),  # no names: codes as themselves
+        (EVERY_KIND, {**NAMED, "IRN": 'Iran, "Islamic Republic of"', "sco": "S,C,O"}),
+        (EVERY_KIND, {**NAMED, "BLR": "Беларусь", "IRN": "ایران", "sco": "ШОС"}),
+        (
+            [
+                *EVERY_KIND,
+                change("signed", title='Treaty "A",\nsecond line', involved=("IRN", "BLR")),
+                change("event", title="Сессия в Тегеране, ایران", involved=("BLR",)),
+                change("joined", "BLR", "eaeu", after="guest_status"),
+            ],
+            {**NAMED, "eaeu": "EAEU\n(Eurasian)", "BLR": "Беларусь"},
+        ),
+        ([], NAMED),
+    ],
+    ids=["every kind", "repeated", "no names", "commas, quotes", "non-Latin", "newlines", "none"],
+)
+def test_change_table_is_the_row_by_row_table(rows, names):
+    changes = changes_frame(*rows)
+    urls = {"src-a": "https://example.org/a", "src-b": "", "src-c": "https://example.org/c"}
+    table = change_table(changes, names, urls)
+    expected = table_row_by_row(changes, names, urls)
+    assert list(table.columns) == list(expected.columns)
+    assert cells(table) == cells(expected)
+    assert csv_bytes(table) == expected.to_csv(index=False).encode("utf-8")
+
+
+def test_change_table_keeps_the_order_it_is_given(mini_pkg):
+    every = all_changes(mini_pkg["memberships"], mini_pkg["agreements"], mini_pkg["events"])
+    shuffled = every.sample(frac=1, random_state=3)
+    table = change_table(shuffled, NAMED, {})
+    assert cells(table) == cells(table_row_by_row(shuffled, NAMED, {}))
