@@ -219,10 +219,18 @@ def changes_by_month(changes: pd.DataFrame) -> pd.DataFrame:
 
 def describe(changes: pd.DataFrame, names: dict[str, str]) -> pd.Series:
     """Each change in words: 'Iran: observer → member in SCO', or its agreement or event title."""
+    words = changes["title"].to_numpy(dtype=object, copy=True)
+    membership = changes["kind"].isin(MEMBERSHIP_KINDS).to_numpy()
+    if membership.any():  # most changes of a large package are agreements: words for the rest
+        words[membership] = _membership_words(changes[membership], names)
+    return pd.Series(words, index=changes.index, name="What")
+
+
+def _membership_words(changes: pd.DataFrame, names: dict[str, str]) -> np.ndarray:
     country, org = named(changes["country"], names), named(changes["organization"], names)
     before, after = _status_words(changes["before"]), _status_words(changes["after"])
     kind = changes["kind"].to_numpy()
-    words = np.select(
+    return np.select(
         [kind == JOINED, kind == STATUS_CHANGED, kind == SUSPENDED, kind == LEFT],
         [
             country + " joins " + org + " as " + after,
@@ -230,9 +238,7 @@ def describe(changes: pd.DataFrame, names: dict[str, str]) -> pd.Series:
             country + " suspended in " + org + " (was " + before + ")",
             country + " leaves " + org + " (was " + before + ")",
         ],
-        default=changes["title"],
     )
-    return pd.Series(words, index=changes.index, name="What")
 
 
 def _status_words(statuses: pd.Series) -> pd.Series:
