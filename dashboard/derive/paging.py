@@ -90,33 +90,36 @@ def sorted_rows(
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     """`frame` as UTF-8 CSV with its header: the text of `to_csv(index=False)`, built by column."""
-    # Text and whole numbers go through Arrow's string kernels, header first: a cell is quoted
-    # (its quotes doubled) when it holds a comma, a quote, \n or \r, as Python's csv writer
-    # does (before 3.11.9 it left a lone \r bare), and empty when missing. Anything else
-    # (floats, dates, a single column, whose empty cell csv writes as "") is left to pandas: no
-    # all-rows table of the app has one, and pandas takes seconds on a large one.
+    # Text and whole numbers go through Arrow's string kernels: a cell is quoted (its quotes
+    # doubled) when it holds a comma, a quote, \n or \r, as Python's csv writer does (before
+    # 3.11.9 it left a lone \r bare), and empty when missing. Anything else (floats, dates, a
+    # single column, whose empty cell csv writes as "") is left to pandas: no all-rows table of
+    # the app has one, and pandas takes seconds on a large one.
     text = pa.large_string()
-    if frame.shape[1] < 2 or not frame.columns.is_unique:
-        return frame.to_csv(index=False).encode("utf-8")
-    cells = []
-    for name, column in frame.items():
-        if not (pd.api.types.is_string_dtype(column) or pd.api.types.is_integer_dtype(column)):
-            return frame.to_csv(index=False).encode("utf-8")
-        try:
-            values = pa.array(column, from_pandas=True)
-            chunks = [chunk.cast(text) for chunk in getattr(values, "chunks", [values])]
-        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
-            return frame.to_csv(index=False).encode("utf-8")  # an object column of mixed kinds
-        values = pa.concat_arrays([pa.array([str(name)], text), *chunks]).fill_null("")
+    nothing, end_of_line = pa.scalar("", text), pa.scalar("\n", text)
+
+    def cells(values: pa.Array) -> pa.Array:
+        values = values.cast(text).fill_null("")
         special = pc.match_substring_regex(values, r'[,"\r\n]')
-        if pc.any(special).as_py():
-            quote = pa.scalar('"', text)
-            doubled = pc.replace_substring(values.filter(special), '"', '""')
-            quoted = pc.binary_join_element_wise(quote, doubled, quote, pa.scalar("", text))
-            values = pc.replace_with_mask(values, special, quoted)
-        cells.append(values)
-    cells[-1] = pc.binary_join_element_wise(cells[-1], pa.scalar("\n", text), pa.scalar("", text))
-    lines = pc.binary_join_element_wise(*cells, pa.scalar(",", text))
+        if not pc.any(special).as_py():
+            return values  # most columns: the frame's own memory, not a copy
+        quote = pa.scalar('"', text)
+        doubled = pc.replace_substring(values.filter(special), '"', '""')
+        quoted = pc.binary_join_element_wise(quote, doubled, quote, nothing)
+        return pc.replace_with_mask(values, special, quoted)
+
+    types = pd.api.types
+    typed = all(types.is_string_dtype(c) or types.is_integer_dtype(c) for _, c in frame.items())
+    if frame.shape[1] < 2 or not frame.columns.is_unique or not typed:
+        return frame.to_csv(index=False).encode("utf-8")
+    try:
+        arrays = [pa.array(column, from_pandas=True) for _, column in frame.items()]
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+        return frame.to_csv(index=False).encode("utf-8")  # an object column of mixed kinds
+    columns = [cells(a.combine_chunks() if isinstance(a, pa.ChunkedArray) else a) for a in arrays]
+    columns[-1] = pc.binary_join_element_wise(columns[-1], end_of_line, nothing)
+    lines = pc.binary_join_element_wise(*columns, pa.scalar(",", text))
+    header = ",".join(cells(pa.array([str(name) for name in frame.columns])).to_pylist())
     _, offsets, data = lines.buffers()  # every line, end to end in one buffer
     start, end = np.frombuffer(offsets, np.int64)[[lines.offset, lines.offset + len(lines)]]
-    return memoryview(data)[start:end].tobytes()
+    return b"".join([(header + "\n").encode("utf-8"), memoryview(data)[start:end]])
