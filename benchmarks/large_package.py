@@ -8,6 +8,10 @@ Agreements are real rows of data/agreements.csv resampled under new ids; spans a
 and layers the generated package over it (`DASHBOARD_DATA=cow:generated`). It reports:
 - load + validate: seconds and peak memory (its own process), against a bare `pandas.read_csv`
   of the same files in the same run;
+- the all-rows CSV of /changes (every change), /agreements and /memberships (every row), each
+  as "Download as CSV" builds it in its default order: rows, size, seconds (and CPU seconds,
+  steadier on a shared machine), and how far the build raises the process's peak memory (each
+  in a process of its own);
 - the server (`streamlit run app.py` on a loopback port, driven over its websocket protocol):
   cold start (process start to the first page rendered), then for /agreements and
   /memberships a warm first render and a filter rerun, with the bytes each sends, and the
@@ -59,6 +63,33 @@ seconds = time.perf_counter() - started
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(seconds, peak, len(pkg["agreements"]), len(pkg["memberships"]), len(pkg.errors))
 """
+
+# The download of each page's table, built as a click on "Download as CSV" builds it.
+CSV_SCRIPT = """
+import resource, sys, time
+from dashboard.datapackage.load import load_package
+from dashboard.derive.changes import ChangeFilter
+from dashboard.derive.filters import AgreementFilter, MembershipFilter
+from dashboard.viewmodels import agreements, changes, memberships
+pkg = load_package(sys.argv[1])
+page = sys.argv[2]
+if page == "changes":
+    shown = changes.rows(pkg, changes.everything(pkg), ChangeFilter())
+    build = lambda: changes.table_csv(pkg, shown, "date", False)
+elif page == "agreements":
+    shown = agreements.rows(pkg, AgreementFilter())
+    build = lambda: agreements.table_csv(pkg, shown, "signed_date", True)
+else:
+    shown = memberships.rows(pkg, MembershipFilter())
+    build = lambda: memberships.table_csv(pkg, shown, "organization", False)
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+started, cpu = time.perf_counter(), time.process_time()
+csv = build()
+seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(seconds, cpu, len(shown), len(csv), peak - before)
+"""
+CSV_PAGES = ("changes", "agreements", "memberships")
 
 
 def _write(path: Path, header: list[str], rows) -> None:
@@ -130,8 +161,8 @@ def generate(folder: Path, agreements: int, spans: int) -> None:
     )
 
 
-def _run(script: str, spec: str) -> list[str]:
-    command = [sys.executable, "-c", script, spec]
+def _run(script: str, spec: str, *more: str) -> list[str]:
+    command = [sys.executable, "-c", script, spec, *more]
     return subprocess.run(
         command, capture_output=True, text=True, check=True, cwd=ROOT
     ).stdout.split()
@@ -150,6 +181,15 @@ def load_figures(spec: str) -> tuple[float, float, float, float, int, int, int]:
         int(out[3]),
         int(out[4]),
     )
+
+
+def print_csv_figures(spec: str) -> None:
+    """Build each page's all-rows CSV in a process of its own and print what it took."""
+    header = f"{'rows':>9} {'MB':>6} {'seconds':>8} {'CPU s':>6} {'peak +MiB':>10}"
+    print(f"{'all-rows CSV':14} {header}")
+    for page in CSV_PAGES:
+        seconds, cpu, rows, size, grown = (float(x) for x in _run(CSV_SCRIPT, spec, page))
+        print(f"/{page:13} {rows:9,.0f} {size / 1e6:6.1f} {seconds:8.2f} {cpu:6.2f} {grown:10.0f}")
 
 
 async def open_page(port: int, page: str):
@@ -207,6 +247,7 @@ def main() -> None:
             f"load + validate: {seconds:.2f} s, peak {peak:.0f} MiB; bare pandas.read_csv of "
             f"the same files: {bare:.2f} s, peak {bare_peak:.0f} MiB (ratio {seconds / bare:.1f})"
         )
+        print_csv_figures(spec)
         started = time.perf_counter()
         with server(ROOT / "app.py", {"DASHBOARD_DATA": spec}, ROOT) as (port, process):
             first = asyncio.run(open_page(port, "agreements"))
