@@ -75,13 +75,13 @@ pkg = load_package(sys.argv[1])
 page = sys.argv[2]
 if page == "changes":
     shown = changes.rows(pkg, changes.everything(pkg), ChangeFilter())
-    build = lambda: changes.table_csv(pkg, shown, "date", False)
+    build = lambda: changes.listing(pkg).csv(shown, "date", False)
 elif page == "agreements":
     shown = agreements.rows(pkg, AgreementFilter())
-    build = lambda: agreements.table_csv(pkg, shown, "signed_date", True)
+    build = lambda: agreements.listing(pkg).csv(shown, "signed_date", True)
 else:
     shown = memberships.rows(pkg, MembershipFilter())
-    build = lambda: memberships.table_csv(pkg, shown, "organization", False)
+    build = lambda: memberships.listing(pkg).csv(shown, "organization", False)
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 started, cpu = time.perf_counter(), time.process_time()
 csv = build()
