@@ -1,4 +1,5 @@
-"""The data scripts: countries.csv from GeoNames (former states included), estimated leg lengths."""
+"""The scripts: countries.csv from GeoNames (former states included), estimated leg lengths, the
+floor check's exact pins."""
 
 from __future__ import annotations
 
@@ -115,3 +116,42 @@ def test_estimates_never_overwrite_a_length_of_unknown_basis(
     with pytest.raises(ValueError, match=message):
         _script("estimate_lengths").fill_estimates(tmp_path)
     assert (tmp_path / "route_segments.csv").read_text(encoding="utf-8").splitlines() == lines
+
+
+# --- check_floors ---------------------------------------------------------------------------------
+
+
+def test_floors_pin_each_requirement_to_its_lower_bound():
+    pins = _script("check_floors").exact_pins(
+        ["streamlit>=1.64", "Pandas[performance]>=2.2.2,<4", "jinja2~=3.1.2",
+         "vl-convert-python>=1.6; python_version >= '3.11'", "crossplane==0.5.8"]
+    )  # fmt: skip
+    assert pins == [
+        "streamlit==1.64",
+        "Pandas[performance]==2.2.2",
+        "jinja2==3.1.2",
+        'vl-convert-python==1.6; python_version >= "3.11"',
+        "crossplane==0.5.8",
+    ]
+
+
+@pytest.mark.parametrize("requirement", ["ruff", "ruff>0.8", "ruff<1", "ruff>=0.8,!=0.8"])
+def test_floors_refuse_a_requirement_without_a_usable_lower_bound(requirement: str):
+    with pytest.raises(ValueError, match="lower bound"):
+        _script("check_floors").exact_pins([requirement])
+
+
+def test_every_requirement_of_the_project_has_a_floor():
+    floors = _script("check_floors")
+    requirements = floors.project_requirements(ROOT / "pyproject.toml")
+    assert "streamlit" in " ".join(requirements)
+    assert any(r.startswith("pytest") for r in requirements)  # the test extra is read too
+    assert all("==" in pin for pin in floors.exact_pins(requirements))
+
+
+def test_a_pin_can_be_overridden_by_name_but_only_for_a_dependency():
+    floors = _script("check_floors")
+    pins = floors.with_overrides(["streamlit==1.64", "import-linter==2.1"], ["Import_Linter==2.3"])
+    assert pins == ["streamlit==1.64", "Import_Linter==2.3"]
+    with pytest.raises(ValueError, match="numpy"):
+        floors.with_overrides(pins, ["numpy==2.0"])
