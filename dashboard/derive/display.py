@@ -36,10 +36,13 @@ def party_names(pkg: DataPackage) -> dict[str, str]:
 
 def per_distinct(column: pd.Series, make: Callable[[Any], Any]) -> pd.Series:
     """`column.map(make)`, calling `make` once per distinct value (a big table repeats few)."""
-    codes, distinct = pd.factorize(column.to_numpy(), use_na_sentinel=False)
-    made = np.empty(len(distinct), dtype=object)
+    values = column.to_numpy()
+    codes, distinct = pd.factorize(values)  # a missing value is -1, whichever pandas it is
+    made = np.empty(len(distinct) + 1, dtype=object)  # the last slot: a missing value's, at -1
     for position, value in enumerate(distinct):  # one by one: a result may be a tuple
         made[position] = make(value)
+    if (codes == -1).any():  # the missing value as the column holds it (None stays None)
+        made[-1] = make(values[codes == -1][0])
     # Typed once over the distinct results, then spread by position (for text, in Arrow)
     return pd.Series(made, name=column.name).take(codes).set_axis(column.index)
 
