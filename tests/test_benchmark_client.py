@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -27,5 +28,8 @@ class BusyServer:
 def test_a_run_that_never_finishes_is_given_up_at_the_deadline(monkeypatch):
     monkeypatch.setattr(streamlit_client, "STEP_TIMEOUT", 1.0)
     session = Session("ws://127.0.0.1:1/_stcore/stream", "agreements", socket=BusyServer())
-    with pytest.raises(TimeoutError, match=r"/agreements: .* within 1 s \([1-9]\d* bytes"):
-        asyncio.run(session.open())
+    with (
+        pytest.raises(TimeoutError, match=r"/agreements: .* within 1 s \([1-9]\d* bytes"),
+        ThreadPoolExecutor(1) as thread,  # its own event loop, beside Playwright's if one runs
+    ):
+        thread.submit(asyncio.run, session.open()).result()
