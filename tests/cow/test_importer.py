@@ -17,6 +17,7 @@ from dashboard.cow.importer import MAPPING_FILE, SOURCE_ID, import_cow, summary_
 from dashboard.cow.reading import COW_CSV, read_mapping
 from dashboard.datapackage.folders import DEFAULT_DATA_DIR
 from dashboard.datapackage.load import load_package
+from dashboard.datapackage.schema import TABLES
 from tests import layered
 
 STATES = {
@@ -203,20 +204,7 @@ def test_cli_writes_every_table_and_a_summary(tmp_path, capsys):
     assert "spans: 1 (member 1)" in captured.out
     assert "Zanzibar (zanzibar" in captured.out
     files = {p.name for p in out.iterdir()}
-    assert files == {
-        f"{t}.csv"
-        for t in (
-            "sources",
-            "organizations",
-            "countries",
-            "memberships",
-            "agreements",
-            "events",
-            "places",
-            "route_segments",
-            "trade",
-        )
-    }
+    assert files == {t.file for t in TABLES}  # every table of the package, the empty ones too
     assert (out / "trade.csv").read_text(encoding="utf-8").startswith("year,reporter,partner")
     package = load_package(out)
     assert [p.as_line() for p in package.problems] == []
