@@ -1,4 +1,4 @@
-"""The engine: one package per process, derived views computed once, bounded tables."""
+"""The engine: one package per process, derived results computed once, bounded tables."""
 
 from __future__ import annotations
 
