@@ -16,7 +16,7 @@ from typing import Any
 import streamlit as st
 
 from dashboard.derive import playback
-from dashboard.site import Param
+from dashboard.site import Page
 from dashboard.ui import page
 
 INTERVAL = 1.6  # seconds between frames: time to read a frame, and a cheap rerun on 2 cores
@@ -24,20 +24,21 @@ INTERVAL = 1.6  # seconds between frames: time to read a frame, and a cheap reru
 
 @dataclass(frozen=True)
 class Player:
-    """One page's player: its widget keys, and the page's parameters for the address."""
+    """One page's player: the page (its `as_of` and `step` widgets, its parameters for the
+    address) and the keys of the player's own controls."""
 
-    prefix: str  # widget keys: <prefix>-as-of, <prefix>-step, <prefix>-play…
-    params: tuple[Param, ...]
+    prefix: str  # the controls' widget keys: <prefix>-play, <prefix>-back, <prefix>-forward…
+    page: Page
     defaults: Mapping[str, Any]
     dates: Callable[[str], list[date]]  # step ("year" or "change") → the dates to play
 
     @property
     def date_key(self) -> str:
-        return f"{self.prefix}-as-of"
+        return self.page.keys["as_of"]
 
     @property
     def step_key(self) -> str:
-        return f"{self.prefix}-step"
+        return self.page.keys["step"]
 
     @property
     def playing_key(self) -> str:
@@ -70,7 +71,7 @@ def _run(player: Player, body: Callable[[date], None]) -> None:
     _controls(player)
     body(_day(player))
     if timer:
-        page.write_url(player.params, player.defaults)
+        page.write_url(player.page.params, player.defaults)
 
 
 def _day(player: Player) -> date:

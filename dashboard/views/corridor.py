@@ -110,9 +110,7 @@ def draw(day: date) -> None:
 
 
 if org:
-    player = Player(
-        "c", CORRIDOR.params, defaults, lambda step: model.dates(pkg, org, step, date.today())
-    )
+    player = Player("c", CORRIDOR, defaults, lambda step: model.dates(pkg, org, step, date.today()))
     section(player, draw)
 else:
     draw(date.today())

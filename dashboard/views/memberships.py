@@ -99,7 +99,7 @@ def dates(step: str) -> list[date]:
     return model.dates(pkg, shown, params, step, date.today())
 
 
-player = Player("m", MEMBERSHIPS.params, defaults, dates)
+player = Player("m", MEMBERSHIPS, defaults, dates)
 
 
 def status_on(day: date) -> None:

@@ -50,7 +50,7 @@ with left:
         with st.container(key="o-status-checked"):
             st.text(checked)
 
-    player = Player("o", OVERVIEW.params, defaults, lambda step: model.dates(pkg, step, today))
+    player = Player("o", OVERVIEW, defaults, lambda step: model.dates(pkg, step, today))
     section(player, by_status)
     st.subheader("Most recent changes")
     show.table(view.recent, key="o-recent")
