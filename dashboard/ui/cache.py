@@ -92,7 +92,7 @@ def _zip(folder: str, stamps: tuple) -> bytes:
 
 def clear() -> None:
     """Forget every cached package and result (tests; a data folder switched at run time)."""
-    for cached in (_load, _small, _large, _zip, _first_page):
+    for cached in (_load, _small, _large, _zip):
         cached.clear()
 
 
@@ -119,11 +119,6 @@ def model(module: ModuleType) -> Model:
     return Model(module)
 
 
-@st.cache_resource(show_spinner=False, max_entries=1024, ttl=6 * HOUR)
-def _first_page(_pkg, version, noun, _listing, _rows, chosen_by, order, descending) -> TablePage:
-    return _listing.page(_rows, order, descending)
-
-
 def first_page(
     pkg: DataPackage,
     listing: Listing,
@@ -137,4 +132,10 @@ def first_page(
     `chosen_by` (hashable: the parameters that chose `rows`) keys the cache with the listing's
     noun, the order and the package's version; `rows` itself is not hashed.
     """
-    return _first_page(pkg, pkg.version, listing.noun, listing, rows, chosen_by, order, descending)
+
+    def first(pkg: DataPackage, rows: pd.DataFrame, *key) -> TablePage:
+        del pkg, key  # the cache key
+        return listing.page(rows, order, descending)
+
+    name = f"{__name__}.first_page:{listing.noun}"
+    return _small(pkg, pkg.version, name, first, rows, chosen_by, order, descending)
