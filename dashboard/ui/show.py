@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.datapackage.load import DataPackage
-from dashboard.derive.paging import Listing, TablePage
+from dashboard.derive.paging import Listing, TablePage, csv_bytes
 from dashboard.draw import export
 from dashboard.draw.charts import Figure
 from dashboard.site import Page
@@ -76,7 +76,7 @@ def table(
         if download:
             st.download_button(
                 "Download as CSV",
-                csv or (lambda: given.to_csv(index=False).encode("utf-8")),
+                csv or (lambda: csv_bytes(given)),
                 file_name=download,
                 mime="text/csv",
                 key=f"{key}-csv",
