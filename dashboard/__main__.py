@@ -8,10 +8,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import time
 from pathlib import Path
 
 from dashboard.config import DATA_DIR_VARIABLE, MAX_REPLICAS
+from dashboard.cow.files import MAX_MIB
+from dashboard.terminal import printable
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,7 +52,8 @@ def add_import_cow(commands: argparse._SubParsersAction) -> None:
         description=(
             "Read COW's IGO-year file and state list and write a data package (organizations, "
             "countries, year-precise membership spans, the COW source, empty other tables) to "
-            "OUT_DIR. Shows progress, then a summary. Exits 2 when an input cannot be used."
+            "OUT_DIR, all at once or not at all. Shows progress, then a summary. Exits 2 when "
+            "an input cannot be used or OUT_DIR is not empty (see --replace)."
         ),
     )
     command.add_argument(
@@ -64,7 +66,30 @@ def add_import_cow(commands: argparse._SubParsersAction) -> None:
         "states_file", metavar="STATES_FILE", type=Path, help="COW's state list, states2016.csv"
     )
     command.add_argument(
-        "out_dir", metavar="OUT_DIR", type=Path, help="folder to write the package to (created)"
+        "out_dir",
+        metavar="OUT_DIR",
+        type=Path,
+        help="folder to write the package to: a new or empty one (created)",
+    )
+    command.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace the package in OUT_DIR if it holds one (only a folder of CSV files is "
+        "replaced; the old package stays until the new one is complete)",
+    )
+    command.add_argument(
+        "--max-size",
+        type=_megabytes,
+        default=MAX_MIB,
+        metavar="MIB",
+        help="largest size, in MiB, an input file may have or the zip may unpack to "
+        "(default %(default)s; COW's IGO file unpacks to about 13 MB)",
+    )
+    command.add_argument(
+        "--encoding",
+        default="utf-8",
+        help="text encoding of the CSV files (default %(default)s; an older COW release may "
+        "need latin-1)",
     )
     command.add_argument(
         "--mapping",
@@ -72,6 +97,12 @@ def add_import_cow(commands: argparse._SubParsersAction) -> None:
         help="CSV of COW ioname → our organization id (default: the bundled "
         "dashboard/cow/mapping.csv)",
     )
+
+
+def _megabytes(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of MiB, 1 or more")
+    return int(text)
 
 
 def add_serve(commands: argparse._SubParsersAction) -> None:
@@ -137,53 +168,55 @@ def serve_command(args: argparse.Namespace) -> int:
     try:
         return serve(options)
     except ServeError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        error(str(exc))
         return 2
     except OSError as exc:  # every process it started is already stopped (serve's finally)
-        print(f"error: {exc}", file=sys.stderr)
+        error(str(exc))
         return 1
 
 
 def validate(folders: tuple[Path, ...]) -> int:
-    """Print every problem of the package and a summary; return the exit code."""
+    """Print every problem of the package and a summary; return the exit code. Text from the
+    data is printed with its control characters escaped."""
     from dashboard.datapackage.load import load_package
     from dashboard.datapackage.problems import summary
 
     for folder in folders:
         if not folder.is_dir():
-            print(f"{folder}: not a folder", file=sys.stderr)
+            print(printable(f"{folder}: not a folder"), file=sys.stderr)
             return 1
     package = load_package(folders)
     for problem in package.problems:
-        print(problem.as_line())
+        print(printable(problem.as_line()))
     print(summary(list(package.problems), package.skipped))
     return 1 if package.errors else 0
 
 
 def progress(message: str) -> None:
     """Show a step of a long command on stderr, as it happens."""
-    print(message, file=sys.stderr, flush=True)
+    print(printable(message), file=sys.stderr, flush=True)
 
 
 def import_cow_command(args: argparse.Namespace) -> int:
-    """Import COW into a package folder, with progress and a summary; exit code 2 on bad input."""
-    from dashboard.cow.importer import MAPPING_FILE, import_cow, summary_lines, write_package
-    from dashboard.cow.reading import CowError
+    """Import COW into a package folder, with progress and a summary; exit code 2 on bad input
+    or a folder it may not write to. Nothing is written unless the whole package is."""
+    from dashboard.cow.command import Options, import_command
 
-    started = time.perf_counter()
-    try:
-        mapping = args.mapping or MAPPING_FILE
-        package = import_cow(args.igo_file, args.states_file, mapping, progress)
-        progress(f"writing {args.out_dir}")
-        write_package(package, args.out_dir)
-    except CowError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    seconds = time.perf_counter() - started
-    print(f"Wrote {args.out_dir} in {seconds:.1f} s")
-    for line in summary_lines(package):
-        print(f"  {line}")
-    return 0
+    options = Options(
+        args.igo_file,
+        args.states_file,
+        args.out_dir,
+        mapping=args.mapping,
+        replace=args.replace,
+        max_mib=args.max_size,
+        encoding=args.encoding,
+    )
+    return import_command(options, progress, say=lambda line: print(printable(line)), error=error)
+
+
+def error(message: str) -> None:
+    """A command's failure, one line on stderr."""
+    print(printable(f"error: {message}"), file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:

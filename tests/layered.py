@@ -9,7 +9,7 @@ import pytest
 
 from dashboard.config import COW_SOURCE_ID
 from dashboard.cow.importer import import_cow
-from dashboard.cow.importer import write_package as write_cow
+from dashboard.cow.output import write_package as write_cow
 from dashboard.datapackage.folders import DEFAULT_DATA_DIR
 from dashboard.datapackage.load import DataPackage, load_package
 from tests.conftest import ROOT, write_package

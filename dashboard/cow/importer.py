@@ -17,9 +17,10 @@ import pandas as pd
 
 from dashboard.config import COW_SOURCE_ID
 from dashboard.cow.countries import cell_codes, column_codes, country_rows, is_former
+from dashboard.cow.files import MAX_MIB, MIB, check_encoding
 from dashboard.cow.reading import CowError, clean_igo, read_igo, read_mapping, read_states
 from dashboard.cow.spans import MISSING, build_spans, years_text
-from dashboard.datapackage.schema import TABLES, TABLES_BY_NAME
+from dashboard.datapackage.schema import TABLES_BY_NAME
 
 STATUSES = {1: "member", 2: "associate_member", 3: "observer"}
 KIND = "igo"
@@ -172,12 +173,18 @@ def import_cow(
     states_file: Path,
     mapping_file: Path = MAPPING_FILE,
     progress: Callable[[str], None] = _silent,
+    limit: int = MAX_MIB * MIB,
+    encoding: str = "utf-8",
 ) -> CowPackage:
-    """Read COW's files and build every table of the package; CowError for unusable input."""
+    """Read COW's files and build every table of the package; CowError for unusable input.
+
+    `limit`: the most bytes an input file may have, or the IGO zip may unpack to; `encoding`:
+    the CSV files' text encoding."""
+    encoding = check_encoding(encoding)
     mapping = read_mapping(mapping_file)
-    states = read_states(states_file)
+    states = read_states(states_file, limit, encoding)
     progress(f"reading {igo_file}")
-    igo, name = read_igo(igo_file)
+    igo, name = read_igo(igo_file, limit, encoding)
     columns, values = clean_igo(igo, name, states, str(states_file))
     final_year = int(igo["year"].max())
     progress(
@@ -205,17 +212,6 @@ def import_cow(
         final_year=final_year,
         state_columns=len(columns),
     )
-
-
-def write_package(package: CowPackage, folder: Path) -> None:
-    """Write every table the contract requires (empty with its header where COW has nothing)."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        for table in TABLES:
-            frame = package.tables.get(table.name, pd.DataFrame(columns=list(table.columns)))
-            frame.to_csv(folder / table.file, index=False, encoding="utf-8")
-    except OSError as exc:
-        raise CowError(f"{folder}: cannot write ({exc.strerror or type(exc).__name__})") from None
 
 
 def summary_lines(package: CowPackage) -> list[str]:

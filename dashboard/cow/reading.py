@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from dashboard.cow.files import (
+    MAX_MIB,
+    MIB,
+    CowError,
+    check_rows,
+    decode,
+    looks_like_zip,
+    read_bytes,
+    unzip_member,
+)
 from dashboard.datapackage.cells import SLUG_RE
 
 COW_CSV = "igo_year_formatv3.csv"
@@ -42,17 +51,10 @@ MAPPING_COLUMNS = ("ioname", "organization")
 CODES = (1, 2, 3, 0, -9, -1)  # full, associate, observer, none, missing data, not a state
 
 
-class CowError(Exception):
-    """Input the importer cannot use; the message names the file and says what is wrong."""
-
-
 def _parse(
-    data: bytes, name: str, required: tuple[str, ...], hint: str = "is this the right file?"
+    text: str, name: str, required: tuple[str, ...], hint: str = "is this the right file?"
 ) -> pd.DataFrame:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("latin-1")  # older COW releases are not UTF-8
+    check_rows(text, name)
     try:
         frame = pd.read_csv(io.StringIO(text), low_memory=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as exc:
@@ -65,36 +67,23 @@ def _parse(
     return frame
 
 
-def _read_bytes(path: Path) -> bytes:
-    if not path.is_file():
-        raise CowError(f"{path}: file not found")
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise CowError(f"{path}: cannot be read ({exc.strerror or type(exc).__name__})") from None
-
-
-def read_igo(path: Path) -> tuple[pd.DataFrame, str]:
-    """The IGO-year table, from the CSV or from the zip that holds it, and its name for messages."""
-    data = _read_bytes(path)
+def read_igo(
+    path: Path, limit: int = MAX_MIB * MIB, encoding: str = "utf-8"
+) -> tuple[pd.DataFrame, str]:
+    """The IGO-year table, from the CSV or from the zip that holds it, and its name for messages;
+    neither the file nor what it unpacks to may pass `limit` bytes."""
+    data = read_bytes(path, limit)
     name = str(path)
-    if zipfile.is_zipfile(io.BytesIO(data)):
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                members = [m for m in archive.namelist() if Path(m).name == COW_CSV]
-                if not members:
-                    held = ", ".join(archive.namelist()[:5]) or "nothing"
-                    raise CowError(f"{path}: the zip holds no {COW_CSV} (it holds {held})")
-                name, data = f"{path}:{members[0]}", archive.read(members[0])
-        except (zipfile.BadZipFile, OSError) as exc:
-            raise CowError(f"{path}: damaged zip ({exc})") from None
-    return _parse(data, name, IGO_COLUMNS), name
+    if looks_like_zip(data):
+        name, data = unzip_member(path, data, COW_CSV, limit)
+    return _parse(decode(data, name, encoding), name, IGO_COLUMNS), name
 
 
-def read_states(path: Path) -> pd.DataFrame:
+def read_states(path: Path, limit: int = MAX_MIB * MIB, encoding: str = "utf-8") -> pd.DataFrame:
     """COW's state list: one row per period of statehood, `state` naming the IGO-file column."""
     hint = f"the column state must name each state's column in {COW_CSV}"
-    states = _parse(_read_bytes(path), str(path), STATE_COLUMNS, hint)
+    text = decode(read_bytes(path, limit), str(path), encoding)
+    states = _parse(text, str(path), STATE_COLUMNS, hint)
     states["state"] = states["state"].astype(str).str.strip()
     return states
 
@@ -151,7 +140,7 @@ def clean_igo(
 
 def read_mapping(path: Path) -> dict[str, str]:
     """COW ioname → the id this project curates that organization under."""
-    text = _read_bytes(path).decode("utf-8-sig", errors="replace")
+    text = read_bytes(path, MAX_MIB * MIB).decode("utf-8-sig", errors="replace")
     rows = list(csv.DictReader(io.StringIO(text)))
     header = rows[0].keys() if rows else []
     if rows and any(c not in header for c in MAPPING_COLUMNS):
