@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from dashboard.__main__ import main
+from dashboard.terminal import UNSAFE
 from tests.conftest import MINI, ROOT, write_package
 
 
@@ -77,3 +78,24 @@ def test_the_module_runs_as_a_command_and_imports_no_command_for_help():
     ).stdout
     assert "validate" in out
     assert out.strip().endswith("loaded: []")
+
+
+def test_text_from_the_data_is_printed_with_its_controls_escaped(tmp_path, capsys):
+    """A value that would clear the screen, set the window title or reverse the line's
+    direction is shown as escapes, so the line reads as it is in the file."""
+    status = "\x1b[2J\x1b]0;owned\x07boss\u202e\x9b31m"
+    folder = write_package(
+        tmp_path / "pkg",
+        {"memberships": [*MINI["memberships"], f"x,BLR,sco,{status},2030,,,src-a"]},
+    )
+    assert main(["validate", str(folder)]) == 1
+    out = capsys.readouterr().out
+    assert not UNSAFE.search(out.replace("\n", ""))
+    line = out.splitlines()[0]
+    assert line.startswith("memberships.csv:9: status: ")
+    assert "\\x1b[2J\\x1b]0;owned\\x07boss\\u202e\\x9b31m" in line
+
+
+def test_a_folder_name_with_controls_is_escaped(tmp_path, capsys):
+    assert main(["validate", str(tmp_path / "no\x1b[31mpe")]) == 1
+    assert capsys.readouterr().err == f"{tmp_path}/no\\x1b[31mpe: not a folder\n"
