@@ -3,20 +3,20 @@
 nginx (configuration from `nginx.conf.j2`, written into a temporary folder with its logs) keeps
 each viewer on one replica by a cookie-keyed hash. The command checks every replica's
 `/_stcore/health`, reports and restarts a replica (or nginx) that dies or stops answering, and on
-Ctrl-C, SIGTERM or SIGHUP stops every process it started, then removes the folder.
+Ctrl-C, SIGTERM or SIGHUP stops every process it started, then removes the folder; the folder of
+a `serve` that was killed is removed by the next one (`scratch.py`).
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import signal
-import tempfile
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 from dashboard.config import MAX_REPLICAS
-from dashboard.serve import nginx
+from dashboard.serve import nginx, scratch
 from dashboard.serve.processes import listen_problem
 from dashboard.serve.room import Options, Room
 
@@ -51,8 +51,10 @@ def preflight(options: Options) -> str:
 def serve(options: Options, say: Callable[[str], None] = _say) -> int:
     """Run the room in the foreground until Ctrl-C, SIGTERM or SIGHUP; return the exit code."""
     binary = preflight(options)
-    with tempfile.TemporaryDirectory(prefix="dashboard-serve-") as name:
-        folder = Path(name)
+    for stale in scratch.remove_stale():
+        say(f"removed {stale}, the temporary folder of a serve that was killed")
+    folder = scratch.make()
+    try:
         if os.geteuid() == 0:
             folder.chmod(0o711)  # nginx's unprivileged workers reach their temporary folders
         room = Room(options, binary, folder, say)
@@ -78,3 +80,5 @@ def serve(options: Options, say: Callable[[str], None] = _say) -> int:
         replicas = room.counted()
         say(f"stopped nginx and {replicas}" if room.nginx else f"stopped {replicas}")
         return 0 if started or interrupted else 1
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

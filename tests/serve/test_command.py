@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 
 from dashboard.__main__ import main
-from dashboard.serve import command, processes
+from dashboard.serve import command, processes, scratch
 from dashboard.serve.warmup import warm
 from tests.conftest import ROOT
+from tests.serve.test_scratch import killed_owner_folder
 
 
 def options(**changes) -> command.Options:
@@ -98,6 +99,19 @@ def test_a_replica_that_cannot_start_is_reported_with_its_log(
     assert "error: replica 1 did not start (exit code 3); its last lines:" in said
     assert any("boom" in line for line in said)
     assert said[-1] == "stopped 1 replica"
+
+
+def test_serve_removes_the_folder_a_killed_serve_left_and_its_own(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fake_nginx: str
+):
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    stale = killed_owner_folder(tmp_path)
+    live = scratch.make(tmp_path)  # this process's: a serve still running
+    monkeypatch.setattr("dashboard.serve.replicas.replica_command", lambda _: ["false"])
+    said: list[str] = []
+    assert command.serve(options(replicas=1, nginx_binary=fake_nginx), said.append) == 1
+    assert said[0] == f"removed {stale}, the temporary folder of a serve that was killed"
+    assert sorted(tmp_path.glob("dashboard-serve-*")) == [live]  # and serve's own is gone
 
 
 def test_cli_options_reach_serve(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
