@@ -11,6 +11,7 @@ import pandas as pd
 from dashboard.datapackage import vocabularies as v
 from dashboard.datapackage.load import DataPackage
 from dashboard.derive.coverage import record_labels
+from dashboard.derive.text import without_hidden
 
 
 def named(codes: pd.Series, names: dict[str, str]) -> pd.Series:
@@ -45,6 +46,11 @@ def per_distinct(column: pd.Series, make: Callable[[Any], Any]) -> pd.Series:
         made[-1] = make(values[codes == -1][0])
     # Typed once over the distinct results, then spread by position (for text, in Arrow)
     return pd.Series(made, name=column.name).take(codes).set_axis(column.index)
+
+
+def plain(column: pd.Series) -> pd.Series:
+    """Titles without hidden characters that reorder or hide text (`text.without_hidden`)."""
+    return per_distinct(column, lambda t: without_hidden(t) if isinstance(t, str) else t)
 
 
 def joined(column: pd.Series, names: dict[str, str] | None = None) -> pd.Series:
@@ -107,7 +113,7 @@ def agreement_table(
     return pd.DataFrame(
         {
             "id": out["id"],
-            "Title": out["title"],
+            "Title": plain(out["title"]),
             "Parties": joined(out["parties"], names),
             "Sectors": joined(out["sectors"], v.SECTORS),
             "Kind": out["kind"].map(v.AGREEMENT_KINDS),
@@ -151,7 +157,7 @@ def source_table(pkg: DataPackage) -> pd.DataFrame:
     src = pkg["sources"]
     return pd.DataFrame(
         {
-            "Title": src["title"],
+            "Title": plain(src["title"]),
             "Publisher": src["publisher"],
             "Published": src["published"],
             "Link": src["url"].where(src["url"] != "", None),
@@ -190,7 +196,7 @@ def agreement_detail(row: pd.Series, pkg: DataPackage) -> tuple[pd.DataFrame, pd
     """Every field of one agreement as (field, value) rows, and its sources."""
     names = party_names(pkg)
     fields = {
-        "Title": row["title"],
+        "Title": without_hidden(row["title"]),
         "Kind": v.AGREEMENT_KINDS.get(row["kind"], row["kind"]),
         "Parties": join_names(row["parties"], names),
         "Organization": names.get(row["organization"], "") if row["organization"] else "",
