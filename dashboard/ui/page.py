@@ -4,7 +4,6 @@ address, presenter bar or share tools)."""
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from datetime import date
 from typing import Any
 
 import streamlit as st
@@ -13,10 +12,10 @@ from dashboard.datapackage.load import DataPackage
 from dashboard.site import DATA_QUALITY_PAGE, PRESENT, Page, Param
 from dashboard.ui import present, story_codec
 from dashboard.ui.cache import load
+from dashboard.ui.query import EARLIEST as EARLIEST  # the range of every date widget
 from dashboard.ui.query import EMPTY, read_query, view_link, write_query
+from dashboard.ui.query import LATEST as LATEST
 from dashboard.ui.query import chips as query_chips
-
-EARLIEST, LATEST = date(1900, 1, 1), date(2100, 12, 31)  # range of every date widget
 
 
 def start(title: str, intro: str) -> DataPackage:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping
 from datetime import date
 from typing import Any
@@ -9,19 +10,26 @@ from urllib.parse import quote, urlencode
 
 import pandas as pd
 
+from dashboard.derive.text import without_hidden
 from dashboard.site import DATE, MULTI, ONE, PRESENT, TEXT, TOKEN, Param
 
 MAX_TEXT = 200
 MAX_TOKEN = 16_000  # a story in one parameter (its own checks refuse a damaged one)
 
+EARLIEST, LATEST = date(1900, 1, 1), date(2100, 12, 31)  # range of every date widget
 EMPTY: dict[str, Any] = {MULTI: [], ONE: None, DATE: None, TEXT: "", TOKEN: ""}
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def _parse_date(text: str) -> date | None:
+    """A YYYY-MM-DD date the date widgets can show (EARLIEST to LATEST), else None."""
+    if not _ISO_DATE.fullmatch(text):
+        return None
     try:
-        return date.fromisoformat(text) if len(text) == 10 else None
+        day = date.fromisoformat(text)
     except ValueError:
         return None
+    return day if EARLIEST <= day <= LATEST else None
 
 
 def read_query(
@@ -38,14 +46,27 @@ def read_query(
             continue
         param = by_name.get(name)
         if param is None:
-            notices.append(f"Ignored unknown parameter '{name}'.")
+            notices.append(f"Ignored unknown parameter '{_quoted(name)}'.")
             continue
         value, bad = _read_one(param, raw, allowed.get(param.name))
+        unreadable = [b for b in bad if param.kind == DATE and _parse_date(b) is None]
+        if unreadable:  # not a date, or one the date widgets cannot show
+            notices.append(
+                f"Ignored {param.name}={_quoted(', '.join(unreadable))}: not a date from "
+                f"{EARLIEST.isoformat()} to {LATEST.isoformat()}."
+            )
+        bad = [b for b in bad if b not in unreadable]
         if bad:
-            notices.append(f"Ignored {param.name}={', '.join(bad)}: not a known value.")
+            notices.append(f"Ignored {param.name}={_quoted(', '.join(bad))}: not a known value.")
         if value != EMPTY[param.kind]:
             values[param.key] = value
     return values, notices
+
+
+def _quoted(text: str, limit: int = 80) -> str:
+    """Part of a query as a notice quotes it: hidden characters removed, cut to `limit`."""
+    text = " ".join(without_hidden(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _read_one(param: Param, raw: list[str], allowed: Collection[str] | None):
@@ -64,7 +85,7 @@ def _read_one(param: Param, raw: list[str], allowed: Collection[str] | None):
     if param.kind == DATE:
         parsed = _parse_date(first)
         return parsed, ([first] if parsed is None else []) + extra
-    ok = allowed is None or first in allowed
+    ok = first in allowed if allowed is not None else len(first) <= MAX_TEXT
     return (first if ok else None), ([] if ok else [first]) + extra
 
 
@@ -87,10 +108,17 @@ def write_query(
 
 
 MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|~<>$:"
+WORD_JOINER = "\u2060"  # invisible, and not part of an address: it breaks an autolink
+# Where GitHub-flavoured Markdown starts a link in plain text, even escaped: 'http://', 'www.',
+# and the '@' of an e-mail address
+_AUTOLINK = re.compile(r"(?<=:)(?=//)|(?<=www)(?=\.)|(?=@)", re.IGNORECASE)
 
 
 def escape_markdown(text: str) -> str:
-    """Text that Streamlit's Markdown shows literally (for labels that render Markdown)."""
+    """Text that Streamlit's Markdown shows literally (for labels that render Markdown): no
+    formatting, no link (an address in it is broken by an invisible word joiner), and no
+    hidden character that reorders it (`without_hidden`)."""
+    text = _AUTOLINK.sub(WORD_JOINER, without_hidden(text))
     return "".join(f"\\{ch}" if ch in MARKDOWN_SPECIALS else ch for ch in text)
 
 

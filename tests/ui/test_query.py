@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 from datetime import date
 from urllib.parse import unquote
@@ -9,10 +10,13 @@ from urllib.parse import unquote
 import pandas as pd
 import pytest
 
-from dashboard.site import BY_PATH
+from dashboard.site import BY_PATH, PAGES
 from dashboard.ui.query import (
+    EARLIEST,
+    LATEST,
     MAX_TOKEN,
     TOKEN,
+    WORD_JOINER,
     Param,
     chips,
     escape_markdown,
@@ -159,3 +163,79 @@ def test_profile_link_is_relative_with_code_and_quoted_name():
 def test_profile_links_leave_rows_without_a_country_empty():
     links = profile_links(pd.Series(["IRN", "", None]), pd.Series(["Iran", "", ""]))
     assert list(links) == ["country?country=IRN#Iran", "", ""]
+
+
+@pytest.mark.parametrize("name", ["as_of", "from", "to"])
+@pytest.mark.parametrize("value", ["0001-01-01", "1899-12-31", "2101-01-01", "9999-12-31"])
+def test_dates_outside_the_pickers_range_are_ignored_with_a_notice(name: str, value: str):
+    values, notices = read_query({name: [value]}, MEMBERSHIPS, ALLOWED)
+    assert values == {}
+    assert notices == [f"Ignored {name}={value}: not a date from 1900-01-01 to 2100-12-31."]
+    inside, none = read_query({name: ["1900-01-01"]}, MEMBERSHIPS, ALLOWED)
+    assert list(inside.values()) == [date(1900, 1, 1)]
+    assert none == []
+
+
+@pytest.mark.parametrize("value", ["2016-W01-1", "２０１６-01-01", "2016-1-01x", "2016-02-30", ""])
+def test_dates_not_written_yyyy_mm_dd_are_ignored(value: str):
+    values, _ = read_query({"as_of": [value]}, MEMBERSHIPS, ALLOWED)
+    assert values == {}
+
+
+ODD_VALUES = [
+    "",
+    " ",
+    "x" * 100_000,
+    "\u202e\u200b\ufeff",
+    "\x00\x1f\x7f",
+    "ﷺ𝕏🏳️‍🌈",
+    "[Click here](https://evil.example)",
+    "../../etc/passwd",
+    "%00%zz",
+    "1e309",
+    "-1",
+]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.url_path or "home")
+def test_query_parser_fuzz_never_raises_on_any_page(page):
+    """Unknown, repeated, empty, very long and odd-unicode parameters on every page: values of
+    the declared kinds, and notices that are short plain text."""
+    rng = random.Random(page.url_path)
+    names = [p.name for p in page.params] + ["bogus", "", "ß" * 300, "present", "\u202e"]
+    allowed = {p.name: ["sco", "health", "asc", "desc", "year"] for p in page.params}
+    for _ in range(100):
+        query = {
+            rng.choice(names): [rng.choice(ODD_VALUES) for _ in range(rng.randint(0, 4))]
+            for _ in range(rng.randint(0, 6))
+        }
+        for allowed_here in (allowed, {}):
+            values, notices = read_query(query, page.params, allowed_here)
+            kinds = {p.key: p.kind for p in page.params}
+            for key, value in values.items():
+                kind = kinds[key]
+                if kind == "multi":
+                    assert all(isinstance(v, str) for v in value)
+                elif kind == "date":
+                    assert EARLIEST <= value <= LATEST
+                else:
+                    assert len(value) <= (MAX_TOKEN if kind == TOKEN else 200)
+            for notice in notices:
+                assert len(notice) < 300
+                assert "\u202e" not in notice
+
+
+def test_escaped_markdown_breaks_bare_links_and_addresses():
+    shown = escape_markdown("see https://evil.example, www.evil.example or me@evil.example")
+    assert "https://" not in shown.replace("\\", "")
+    assert "://" not in shown.replace("\\", "")
+    assert "www." not in shown.replace("\\", "").lower()
+    assert "e@" not in shown.replace("\\", "")
+    # what a reader sees is the text itself, with invisible word joiners only
+    assert shown.replace("\\", "").replace(WORD_JOINER, "") == (
+        "see https://evil.example, www.evil.example or me@evil.example"
+    )
+
+
+def test_escaped_markdown_has_no_bidi_overrides():
+    assert escape_markdown("abc\u202edef\u2066") == "abcdef"
