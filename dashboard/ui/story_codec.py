@@ -3,7 +3,8 @@
 A view is a title and the app-relative link that reopens it (`/memberships?organization=sco`).
 A story travels without any server-side storage: in one URL parameter (compressed JSON in
 URL-safe base64) or in a JSON file. Anything that does not decode into a valid story is
-refused with a `StoryError` saying why; nothing from it is used.
+refused with a `StoryError` saying why, in words of its own (never quoting the input); nothing
+from it is used. Size and nesting are bounded before the JSON is parsed.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import zlib
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlsplit
 
+from dashboard.derive.text import one_line, without_hidden
+from dashboard.site import BY_PATH, MULTI, PRESENT
 from dashboard.ui.query import MAX_TOKEN, with_query
 
 FORMAT = "eurasia-dashboard-story"
@@ -24,6 +27,7 @@ MAX_VIEWS = 40
 MAX_TITLE = 120  # characters
 MAX_LINK = 2000  # characters
 MAX_FILE = 64_000  # bytes of a story file
+MAX_DEPTH = 6  # nesting of arrays and objects (a story nests three deep)
 _PATH = re.compile(r"^/[a-z0-9-]*$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -54,23 +58,75 @@ def split_link(link: str) -> tuple[str, dict[str, list[str]]]:
     return parts.path.lstrip("/"), query
 
 
+def _view_key(link: str) -> tuple[str, frozenset]:
+    """What a link opens: its page, and each parameter's values (in any order for a parameter
+    that holds a set, in their order otherwise); presenter mode aside."""
+    path, query = split_link(link)
+    page = BY_PATH.get(path)
+    kinds = {p.name: p.kind for p in page.params} if page else {}
+    return path, frozenset(
+        (name, tuple(sorted(values)) if kinds.get(name) == MULTI else tuple(values))
+        for name, values in query.items()
+        if name != PRESENT
+    )
+
+
+def same_view(link: str, other: str) -> bool:
+    """Whether two app links open the same view, whatever the order of their parameters."""
+    return link == other or _view_key(link) == _view_key(other)
+
+
 def check_link(link: object) -> str:
     """The link if it reopens a page of this app (`/path?query`), else StoryError."""
     if not isinstance(link, str) or not link or len(link) > MAX_LINK:
         raise StoryError("a view's link is missing or too long")
     parts = urlsplit(link)
     if parts.scheme or parts.netloc or _CONTROL.search(link) or "\\" in link:
-        raise StoryError(f"'{link[:80]}' is not a link to a page of this dashboard")
-    if not _PATH.match(parts.path):
-        raise StoryError(f"'{link[:80]}' is not a link to a page of this dashboard")
+        raise StoryError("a view's link is not a link to a page of this dashboard")
+    if not _PATH.match(parts.path) or without_hidden(link) != link:
+        raise StoryError("a view's link is not a link to a page of this dashboard")
     return link
 
 
 def check_title(title: object) -> str:
-    """A title as plain one-line text, trimmed to MAX_TITLE characters."""
+    """A title as plain one-line text (no hidden characters: `one_line`), trimmed to
+    MAX_TITLE characters."""
     if not isinstance(title, str):
         raise StoryError("a view's title is not text")
-    return " ".join(_CONTROL.sub(" ", title).split())[:MAX_TITLE] or "Untitled view"
+    return one_line(title)[:MAX_TITLE] or "Untitled view"
+
+
+def nesting(text: str) -> int:
+    """How deep the arrays and objects of JSON text nest (brackets inside strings aside),
+    counted without parsing it: deeply nested input would exhaust the parser's stack."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth -= 1
+    return deepest
+
+
+def _json(text: str, refusal: str) -> object:
+    """Parsed JSON of bounded nesting; StoryError(refusal) for anything else."""
+    if nesting(text) > MAX_DEPTH:
+        raise StoryError(refusal)
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):  # UnicodeDecodeError, JSONDecodeError are ValueErrors
+        raise StoryError(refusal) from None
 
 
 def _views(data: object) -> tuple[View, ...]:
@@ -78,7 +134,7 @@ def _views(data: object) -> tuple[View, ...]:
     if not isinstance(data, dict) or not isinstance(data.get("views"), list):
         raise StoryError("this is not a story: it has no list of views")
     if data.get("version", VERSION) != VERSION:
-        raise StoryError(f"story version {data.get('version')!r} is not one this app reads")
+        raise StoryError("the story's version is not one this app reads")
     items = data["views"]
     if len(items) > MAX_VIEWS:
         raise StoryError(f"a story holds at most {MAX_VIEWS} views; this one has {len(items)}")
@@ -123,10 +179,10 @@ def decode(token: str) -> tuple[View, ...]:
     if not inflater.eof:
         raise StoryError(damaged)
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except ValueError:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+        text = raw.decode("utf-8")
+    except ValueError:
         raise StoryError(damaged) from None
-    return _views(data)
+    return _views(_json(text, damaged))
 
 
 def to_file(views: tuple[View, ...]) -> bytes:
@@ -138,10 +194,12 @@ def from_file(content: bytes) -> tuple[View, ...]:
     """The story in a file written by `to_file`; StoryError for anything else."""
     if len(content) > MAX_FILE:
         raise StoryError("the file is too big to be a story")
+    refusal = "the file is not a story: it is not JSON"
     try:
-        data = json.loads(content.decode("utf-8-sig"))
+        text = content.decode("utf-8-sig")
     except ValueError:
-        raise StoryError("the file is not a story: it is not JSON") from None
+        raise StoryError(refusal) from None
+    data = _json(text, refusal)
     if isinstance(data, dict) and data.get("format", FORMAT) != FORMAT:
         raise StoryError("the file is not a story of this dashboard")
     return _views(data)

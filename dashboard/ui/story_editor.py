@@ -113,4 +113,4 @@ def _load_file() -> None:
         story_session.replace(story_codec.from_file(uploaded.getvalue()))
         st.toast(f"Opened a story of {len(story_session.current())} view(s) from the file.")
     except StoryError as error:
-        st.toast(f"This file cannot be opened: {error}.")
+        st.toast(f"This file cannot be opened: {escape_markdown(str(error))}.")

@@ -4,7 +4,7 @@ import streamlit as st
 
 from dashboard.site import BY_PATH
 from dashboard.ui import page, story_codec, story_editor, story_session
-from dashboard.ui.query import view_link
+from dashboard.ui.query import escape_markdown, view_link
 from dashboard.ui.story_codec import StoryError
 
 STORY = BY_PATH["story"]
@@ -22,7 +22,10 @@ if fresh and state[TOKEN]:  # a shared story: it replaces this tab's story
         story_session.replace(story_codec.decode(state[TOKEN]))
         st.success(f"Opened a story of {len(story_session.current())} view(s) from the link.")
     except StoryError as error:
-        st.warning(f"This link's story cannot be read: {error}.", icon=":material/link_off:")
+        st.warning(  # the reason is escaped: it never renders as Markdown or a link
+            f"This link's story cannot be read: {escape_markdown(str(error))}.",
+            icon=":material/link_off:",
+        )
 
 
 views = story_editor.editor()

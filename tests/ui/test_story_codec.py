@@ -139,3 +139,76 @@ def test_add_move_remove_retitle():
 )
 def test_neighbours_for_the_presenter_keys(count, at, expected):
     assert story_codec.neighbours(count, at) == expected
+
+
+def test_a_96_character_link_of_deeply_nested_json_is_refused_not_a_crash():
+    token = base64.urlsafe_b64encode(zlib.compress(b"[" * 50_000, 9)).decode().rstrip("=")
+    assert len(token) <= 96
+    with pytest.raises(StoryError, match="damaged"):
+        story_codec.decode(token)
+    nested = {"views": [{"title": "x", "link": "/", "more": [[[[[[[[]]]]]]]]}]}
+    with pytest.raises(StoryError, match="damaged"):
+        story_codec.decode(token_of(nested))
+
+
+def test_an_uploaded_file_of_deeply_nested_json_is_refused_not_a_crash():
+    with pytest.raises(StoryError, match="not JSON"):
+        story_codec.from_file(b"[" * 50_000)
+    with pytest.raises(StoryError, match="not JSON"):
+        story_codec.from_file(b'{"views": ' + b"[{" * 5_000 + b"}]" * 5_000 + b"}")
+
+
+def test_nesting_is_counted_without_parsing_and_ignores_brackets_in_strings():
+    assert story_codec.nesting('{"views": [{"title": "[[[{{{", "link": "/"}]}') == 3
+    assert story_codec.nesting('["\\"[[[["]') == 1
+    assert story_codec.nesting(story_codec.to_file(STORY).decode()) == 3
+
+
+def test_a_refused_link_never_quotes_its_text():
+    link = "[Click here to continue](https://evil.example/)"
+    with pytest.raises(StoryError) as refused:
+        story_codec.decode(token_of({"views": [{"title": "x", "link": link}]}))
+    assert "Click" not in str(refused.value)
+    assert "evil" not in str(refused.value)
+    with pytest.raises(StoryError) as refused:
+        story_codec.decode(token_of({"views": [], "version": "[Click here](https://evil/)"}))
+    assert "Click" not in str(refused.value)
+
+
+def test_bidi_overrides_and_zero_width_characters_are_removed_from_titles():
+    title = "\u202eSCO\u202c in\u200b 2016\u2066\ufeff \u2060"
+    [view] = story_codec.decode(token_of({"views": [{"title": title, "link": "/"}]}))
+    assert view.title == "SCO in 2016"
+    assert story_codec.check_title("نمی\u200cخواهم") == "نمی\u200cخواهم"  # ZWNJ in a word
+    with pytest.raises(StoryError, match="not a link"):
+        story_codec.check_link("/memberships?q=\u202eabc")
+
+
+@pytest.mark.parametrize(
+    ("link", "other"),
+    [
+        (
+            "/memberships?organization=sco&as_of=2016-01-01",
+            "/memberships?as_of=2016-01-01&organization=sco",
+        ),
+        ("/memberships?compare=IRN&compare=BLR", "/memberships?compare=BLR&compare=IRN"),
+        ("/agreements?sector=health&party=IRN", "/agreements?party=IRN&sector=health&present=1"),
+        ("/", "/?present=1"),
+    ],
+)
+def test_links_with_parameters_in_another_order_open_the_same_view(link: str, other: str):
+    assert story_codec.same_view(link, other)
+    assert story_codec.same_view(other, link)
+
+
+@pytest.mark.parametrize(
+    ("link", "other"),
+    [
+        ("/memberships?organization=sco", "/agreements?organization=sco"),
+        ("/memberships?organization=sco", "/memberships?organization=brics"),
+        ("/memberships?q=a&q=b", "/memberships?q=b&q=a"),  # one value: the first counts
+        ("/memberships?organization=sco", "/memberships?organization=sco&country=IRN"),
+    ],
+)
+def test_links_to_other_views_differ(link: str, other: str):
+    assert not story_codec.same_view(link, other)
