@@ -10,10 +10,12 @@ import streamlit as st
 
 from dashboard.site import BY_PATH, PRESENT
 from dashboard.ui import story_codec
+from dashboard.ui.query import escape_markdown
 from dashboard.ui.story_codec import StoryError, View
 
 STORY_KEY = "_story"  # the views, in order
 AT_KEY = "_story_at"  # the view a presenter is on
+LANDED_KEY = "_story_landed"  # (view, the address it opened as) after a step to it
 TITLE_KEY = "story-new-title"
 STORY_PAGE = BY_PATH["story"]
 
@@ -34,12 +36,28 @@ def replace(views: tuple[View, ...]) -> None:
 
 def position(link: str) -> int | None:
     """Where the presenter is in the story: the view last stepped to if this is it, else the
-    first view with this link, else None."""
+    first view that opens the same view (`story_codec.same_view`: the same page and parameters,
+    in any order), else None."""
     views = current()
     at = st.session_state.get(AT_KEY)
-    if isinstance(at, int) and 0 <= at < len(views) and views[at].link == link:
+    stepped = isinstance(at, int) and 0 <= at < len(views)
+    if stepped and (_landed(at, link) or story_codec.same_view(views[at].link, link)):
         return at
-    return next((i for i, view in enumerate(views) if view.link == link), None)
+    return next((i for i, view in enumerate(views) if story_codec.same_view(view.link, link)), None)
+
+
+def _landed(at: int, link: str) -> bool:
+    """Whether `link` is the address view `at` opened as when it was stepped to: a view's
+    page may write its link otherwise (leaving out a default, or a value it ignored)."""
+    state = st.session_state
+    landed = state.get(LANDED_KEY)
+    if not (isinstance(landed, tuple) and landed[0] == at):
+        return False
+    if landed[1] is None:  # the first run after the step: this page is the view's
+        if story_codec.split_link(link)[0] != story_codec.split_link(current()[at].link)[0]:
+            return False
+        state[LANDED_KEY] = (at, link)
+    return state[LANDED_KEY][1] == link
 
 
 def go(index: int) -> None:
@@ -53,6 +71,7 @@ def go(index: int) -> None:
         st.toast(f"This story's view {index + 1} is not a page of this dashboard.")
         return
     st.session_state[AT_KEY] = index
+    st.session_state[LANDED_KEY] = (index, None)  # the address it opens as: on arrival
     st.session_state[PRESENT] = True
     st.switch_page(page.script, query_params={**query, PRESENT: "1"})
 
@@ -79,6 +98,6 @@ def _add(link: str) -> None:
     try:
         state[STORY_KEY] = story_codec.add(current(), View(state[TITLE_KEY], link))
     except StoryError as error:
-        st.toast(f"Not added: {error}.")
+        st.toast(f"Not added: {escape_markdown(str(error))}.")
         return
     st.toast(f"Added to the story ({len(current())} views).")
