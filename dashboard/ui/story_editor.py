@@ -91,7 +91,13 @@ def _story_tools(views: tuple[View, ...]) -> None:
         on_click=story_session.replace,
         args=((),),
     )
-    st.file_uploader("Open a story file", type=["json"], key="story-file", on_change=_load_file)
+    st.file_uploader(  # a story file is a few kB (MAX_FILE): the browser refuses a big one
+        "Open a story file",
+        type=["json"],
+        key="story-file",
+        on_change=_load_file,
+        max_upload_size=1,  # MB
+    )
 
 
 def _retitle(index: int) -> None:
