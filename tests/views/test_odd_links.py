@@ -109,3 +109,18 @@ def test_a_story_whose_links_list_parameters_in_another_order_steps_on():
     assert "View 2 of 3" in [c.value for c in at.caption][1]
     at.button(key="present-next").click().run()
     assert at.session_state["_story_at"] == 2
+
+
+def test_a_story_whose_link_lists_a_default_value_steps_on():
+    views = (
+        View("SCO", "/memberships?step=year&organization=sco&organization=sco"),
+        View("The corridor", "/corridor"),
+    )
+    at = open_app()
+    at.session_state["_story"] = views
+    at.switch_page(STORY).run()
+    at.button(key="story-present").click().run()
+    assert not at.exception
+    assert at.multiselect(key="m-org").value == ["sco"]
+    assert "View 1 of 2" in [c.value for c in at.caption][1]  # the page wrote organization=sco
+    assert at.button(key="present-next").label == "The corridor ▶"
