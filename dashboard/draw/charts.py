@@ -1,4 +1,8 @@
-"""Chart builders: each takes a small, already aggregated frame and returns an `alt.Chart`."""
+"""Chart builders: each takes a small, already aggregated frame and returns an `alt.Chart`.
+
+Grids and bars of categories and years live here; charts along time in `timelines`, what every
+chart shares (scales, legends, sizes) in `scales`.
+"""
 
 from __future__ import annotations
 
@@ -8,41 +12,26 @@ import altair as alt
 import pandas as pd
 import pyarrow as pa
 
-from dashboard.config import (
-    CHANGE_KIND_COLORS,
-    SECTOR_COLORS,
-    STATUS_COLORS,
-    TRADE_FLOW_COLORS,
-)
+from dashboard.config import TRADE_FLOW_COLORS
 from dashboard.datapackage import vocabularies as v
+from dashboard.draw.scales import (
+    FIT_WIDTH,
+    ROW_PX,
+    YEAR_BAR,
+    legend,
+    status_height,
+    status_legend,
+    status_scale,
+    vocabulary_scale,
+    year_axis,
+    year_span,
+)
 
-ROW_PX = 24  # height per category row: every label stays readable
 STEEP_LABELS = 12  # past this many grid columns their labels stand upright
 CHAR_PX = 7  # approximate width of one label character
 LABEL_PX = 180  # longest label drawn, in pixels
 TITLE_PX = 30  # a chart title and its gap
-LEGEND_PX = 150  # the status legend's eight entries, drawn beside the plot
-# The height given is the plot's own; only the width fits the page. (Streamlit's default, "fit",
-# squeezes title, axes and a tall legend into that height and leaves a small plot empty.)
-FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
-
-
-def _legend() -> alt.Legend:
-    # beside the plot: Streamlit takes a top or bottom legend out of the chart's height
-    return alt.Legend(orient="right", labelLimit=160, title=None)
-
-
-def _scale(vocabulary: dict[str, str], colors: dict[str, str]) -> alt.Scale:
-    """A colour scale over a vocabulary's labels, fixed so colours match on every page."""
-    return alt.Scale(domain=[vocabulary[k] for k in colors], range=list(colors.values()))
-
-
-def status_scale() -> alt.Scale:
-    return _scale(v.MEMBERSHIP_STATUSES, STATUS_COLORS)
-
-
-def sector_scale() -> alt.Scale:
-    return _scale(v.SECTORS, SECTOR_COLORS)
+YEAR_FORMAT = "d"  # years as 2006, not 2,006
 
 
 def status_matrix_chart(matrix: pd.DataFrame, title: str, rows: str = "Country") -> alt.Chart:
@@ -57,7 +46,7 @@ def status_matrix_chart(matrix: pd.DataFrame, title: str, rows: str = "Country")
     # Streamlit fits the whole chart, top labels included, into the height: add their room
     longest = min(LABEL_PX, CHAR_PX * int(matrix[columns].astype(str).str.len().max()))
     # and the plot at least as tall as the legend beside it, or a grid of one row is squeezed away
-    plot = max(LEGEND_PX, ROW_PX * matrix[rows].nunique())
+    plot = max(status_height(), ROW_PX * matrix[rows].nunique())
     height = plot + TITLE_PX + int(longest * (1 if many else 0.65))
     base = alt.Chart(matrix, title=title).encode(
         x=alt.X(
@@ -73,79 +62,17 @@ def status_matrix_chart(matrix: pd.DataFrame, title: str, rows: str = "Country")
             f"{rows}:N",
             sort=order[rows],
             title=None,
-            axis=alt.Axis(labelOverlap=False, labelLimit=220),
+            axis=alt.Axis(labelOverlap=False, labelLimit=0),
         ),
     )
     tooltip = ["Country:N", "Organization:N", "Status:N", "Since:N", "Sources:N"]
     if "Record" in matrix.columns:
         tooltip.append("Record:N")
     cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
-        color=alt.Color("Status:N", scale=status_scale(), legend=_legend()),
+        color=alt.Color("Status:N", scale=status_scale(), legend=status_legend()),
         tooltip=tooltip,
     )
     return cells.properties(height=height)
-
-
-def _with_events(chart: alt.Chart, markers: pd.DataFrame, title: str, rows: int) -> alt.LayerChart:
-    """The timeline with its events as dashed rules (`Date`, `Event`, `When`, `Where`)."""
-    layers = [chart]
-    if not markers.empty:
-        layers.append(
-            alt.Chart(markers)
-            .mark_rule(strokeDash=[4, 3], color="#555555")
-            .encode(x="Date:T", tooltip=["Event:N", "When:N", "Where:N"])
-        )
-    height = max(160, ROW_PX * rows)
-    return alt.layer(*layers, title=title).properties(height=height, autosize=FIT_WIDTH)
-
-
-def membership_timeline_chart(spans: pd.DataFrame, markers: pd.DataFrame, title: str) -> alt.Chart:
-    """One lane per organization and country, a bar per status span, rules at status events."""
-    lanes = spans["Lane"].nunique()
-    sort = list(dict.fromkeys(spans["Lane"]))  # lanes in the order the frame gives them
-    bars = (
-        alt.Chart(spans)
-        .mark_bar(height={"band": 0.8})
-        .encode(
-            x=alt.X("Start:T", title=None, axis=alt.Axis(format="%Y")),
-            x2="End:T",
-            y=alt.Y(
-                "Lane:N", sort=sort, title=None, axis=alt.Axis(labelOverlap=False, labelLimit=260)
-            ),
-            color=alt.Color("Status:N", scale=status_scale(), legend=_legend()),
-            tooltip=[
-                "Country:N",
-                "Organization:N",
-                "Status:N",
-                "From:N",
-                "Until:N",
-                "Sources:N",
-                *(["Record:N"] if "Record" in spans.columns else []),
-            ],
-        )
-    )
-    return _with_events(bars, markers, title, lanes)
-
-
-def agreement_timeline_chart(points: pd.DataFrame, markers: pd.DataFrame, title: str) -> alt.Chart:
-    """Agreements along time by sector; `Count` sizes aggregated points (1 for single ones)."""
-    dots = (
-        alt.Chart(points)
-        .mark_circle(opacity=0.85, stroke="white", strokeWidth=0.5)
-        .encode(
-            x=alt.X("Date:T", title="Signed", axis=alt.Axis(format="%Y")),
-            y=alt.Y(
-                "Sector:N",
-                title=None,
-                sort=list(v.SECTORS.values()),
-                axis=alt.Axis(labelOverlap=False),
-            ),
-            color=alt.Color("Sector:N", scale=sector_scale(), legend=None),
-            size=alt.Size("Count:Q", scale=alt.Scale(range=[60, 600]), legend=None),
-            tooltip=["Sector:N", "When:N", "Count:Q", "Titles:N"],
-        )
-    )
-    return _with_events(dots, markers, title, points["Sector"].nunique())
 
 
 def count_bar_chart(
@@ -158,7 +85,12 @@ def count_bar_chart(
         .mark_bar()
         .encode(
             x=alt.X("Count:Q", title=None, axis=alt.Axis(tickMinStep=1, format="d")),
-            y=alt.Y(f"{category}:N", sort="-x", title=None, axis=alt.Axis(labelOverlap=False)),
+            y=alt.Y(
+                f"{category}:N",
+                sort="-x",
+                title=None,
+                axis=alt.Axis(labelOverlap=False, labelLimit=0),
+            ),
             color=color,
             tooltip=[f"{category}:N", "Count:Q"],
         )
@@ -166,17 +98,29 @@ def count_bar_chart(
     )
 
 
+def _year_x(field: str, years: pd.Series) -> alt.X:
+    """A true year axis: 2006, 2007 and 2010 keep their distances (not evenly spaced)."""
+    axis = alt.Axis(format=YEAR_FORMAT, tickMinStep=1, labelOverlap=True)
+    return alt.X(f"{field}:Q", title=None, scale=year_axis(years), axis=axis)
+
+
+def _year_width(years: pd.Series, share: float = YEAR_BAR) -> alt.ExprRef:
+    """A bar's width in pixels: `share` of one year of the plot's width (Vega's `width`)."""
+    first, last = year_span(years)
+    return alt.ExprRef(expr=f"{share} * width / {last - first:g}")
+
+
 def year_bar_chart(counts: pd.DataFrame, title: str) -> alt.Chart:
-    """Vertical bars of `Count` per `Year`."""
+    """Vertical bars of `Count` per `Year`, centred on their year of a true year axis."""
     return (
         alt.Chart(counts, title=title)
-        .mark_bar(color="#0072B2")
+        .mark_bar(color="#0072B2", width=_year_width(counts["Year"]))
         .encode(
-            x=alt.X("Year:O", title=None),
+            x=_year_x("Year", counts["Year"]),
             y=alt.Y("Count:Q", title=None, axis=alt.Axis(tickMinStep=1, format="d")),
-            tooltip=["Year:O", "Count:Q"],
+            tooltip=[alt.Tooltip("Year:Q", format=YEAR_FORMAT), "Count:Q"],
         )
-        .properties(height=220)
+        .properties(height=220, autosize=FIT_WIDTH)
     )
 
 
@@ -192,8 +136,13 @@ def status_bar_chart(totals: pd.DataFrame, title: str, order: list[str] | None =
         .mark_bar()
         .encode(
             x=alt.X("Count:Q", title="Countries", axis=alt.Axis(tickMinStep=1, format="d")),
-            y=alt.Y("Organization:N", sort=sort, title=None, axis=alt.Axis(labelOverlap=False)),
-            color=alt.Color("Status:N", scale=status_scale(), legend=_legend()),
+            y=alt.Y(
+                "Organization:N",
+                sort=sort,
+                title=None,
+                axis=alt.Axis(labelOverlap=False, labelLimit=0),
+            ),
+            color=alt.Color("Status:N", scale=status_scale(), legend=status_legend()),
             order=alt.Order("Status:N"),
             tooltip=[
                 "Organization:N",
@@ -206,40 +155,27 @@ def status_bar_chart(totals: pd.DataFrame, title: str, order: list[str] | None =
     )
 
 
-def change_month_chart(counts: pd.DataFrame, kinds: dict[str, str], title: str) -> alt.Chart:
-    """Stacked bars: changes per month (`Month`, `Kind`, `Count`), coloured by kind."""
-    return (
-        alt.Chart(counts, title=title)
-        .mark_bar()
-        .encode(
-            x=alt.X("yearmonth(Month):T", title=None, axis=alt.Axis(format="%Y-%m")),
-            y=alt.Y("Count:Q", title="Changes", axis=alt.Axis(tickMinStep=1, format="d")),
-            color=alt.Color("Kind:N", scale=_scale(kinds, CHANGE_KIND_COLORS), legend=_legend()),
-            order=alt.Order("Kind:N"),
-            tooltip=[
-                alt.Tooltip("yearmonth(Month):T", title="Month", format="%Y-%m"),
-                "Kind:N",
-                "Count:Q",
-            ],
-        )
-        .properties(height=260)
-    )
-
-
 def trade_chart(trade: pd.DataFrame, title: str) -> alt.Chart:
-    """Bars of US$ million per year, one per reported series, coloured by flow."""
+    """Bars of US$ million per year on a true year axis, the year's series side by side
+    (`At`: the year plus the series' offset), coloured by flow."""
+    slot = trade.groupby("Year")["Series"].rank(method="dense") - 1
+    slots = int(trade.groupby("Year")["Series"].nunique().max()) if not trade.empty else 1
+    share = YEAR_BAR / slots
+    at = trade["Year"] - YEAR_BAR / 2 + share * (slot.to_numpy() + 0.5)
+    flows = [v.TRADE_FLOWS[k] for k in TRADE_FLOW_COLORS]
     return (
-        alt.Chart(trade, title=title)
-        .mark_bar()
+        alt.Chart(trade.assign(At=at), title=title)
+        .mark_bar(width=_year_width(trade["Year"], share))
         .encode(
-            x=alt.X("Year:O", title=None),
-            xOffset="Series:N",
+            x=_year_x("At", trade["Year"]),
             y=alt.Y("US$ million:Q", title="US$ million"),
             color=alt.Color(
-                "Flow:N", scale=_scale(v.TRADE_FLOWS, TRADE_FLOW_COLORS), legend=_legend()
+                "Flow:N",
+                scale=vocabulary_scale(v.TRADE_FLOWS, TRADE_FLOW_COLORS),
+                legend=legend(flows),
             ),
             tooltip=[
-                "Year:O",
+                alt.Tooltip("Year:Q", format=YEAR_FORMAT),
                 "Reporter:N",
                 "Partner:N",
                 "Flow:N",
@@ -248,7 +184,7 @@ def trade_chart(trade: pd.DataFrame, title: str) -> alt.Chart:
                 "Sources:N",
             ],
         )
-        .properties(height=260)
+        .properties(height=260, autosize=FIT_WIDTH)
     )
 
 

@@ -30,7 +30,7 @@ from dashboard.derive.summaries import (
     sector_counts,
     year_counts,
 )
-from dashboard.draw import charts
+from dashboard.draw import charts, scales, timelines
 from dashboard.viewmodels.shared import shared
 
 # Orders a reader may sort the table by: id (a data column, as in the URL) → key of the rows
@@ -114,12 +114,12 @@ def figures(pkg: DataPackage, shown: pd.DataFrame, params: AgreementFilter) -> F
             markers = event_markers(events, params.parties)
             title = "Agreements by date signed; dashed: events"
             timeline = charts.Figure.of(
-                charts.agreement_timeline_chart(points, markers, title),
+                timelines.agreement_timeline_chart(points, markers, title),
                 title,
                 "agreements-timeline",
             )
         sector_chart = charts.count_bar_chart(
-            sector_counts(shown), "Sector", "By sector", charts.sector_scale()
+            sector_counts(shown), "Sector", "By sector", scales.sector_scale()
         )
         by_sector = charts.Figure.of(sector_chart, "Agreements by sector", "agreements-by-sector")
         by_year = charts.Figure.of(

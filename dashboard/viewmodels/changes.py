@@ -25,7 +25,7 @@ from dashboard.derive.display import (
     sources_line,
 )
 from dashboard.derive.summaries import distinct_items
-from dashboard.draw import charts
+from dashboard.draw import charts, timelines
 from dashboard.viewmodels.shared import shared
 
 ORDER_LABELS = {
@@ -102,7 +102,7 @@ def figures(pkg: DataPackage, shown: pd.DataFrame, params: ChangeFilter) -> Figu
     if not shown.empty:
         period = " to ".join(d.isoformat() for d in (params.start, params.end) if d)
         title = f"Changes by month{', ' + period if period else ''}"
-        chart = charts.change_month_chart(changes_by_month(shown), CHANGE_KINDS, title)
+        chart = timelines.change_month_chart(changes_by_month(shown), CHANGE_KINDS, title)
         by_month = charts.Figure.of(chart, title, "changes-by-month")
     return Figures(
         count=len(shown),

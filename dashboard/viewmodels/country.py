@@ -27,7 +27,7 @@ from dashboard.derive.profiles import (
     trade_frame,
 )
 from dashboard.derive.summaries import as_of_matrix, event_markers, timeline_frame
-from dashboard.draw import charts
+from dashboard.draw import charts, timelines
 from dashboard.draw.basemap import highlight
 from dashboard.draw.deck import build_deck, fit_view
 from dashboard.draw.map_data import label_frame, place_frame, segment_frame
@@ -92,7 +92,7 @@ def _timeline(pkg, spans, today, countries, orgs, name) -> charts.Figure | None:
     bars, _ = timeline_frame(spans, today, countries, orgs, MAX_TIMELINE_LANES)
     summits = pkg["events"][pkg["events"]["kind"] == "summit"]
     markers = event_markers(summits, tuple(spans["organization"].unique()))
-    chart = charts.membership_timeline_chart(
+    chart = timelines.membership_timeline_chart(
         profile_timeline(bars), markers, "Status spans; dashed: summits"
     )
     return charts.Figure.of(chart, f"{name}: membership timeline", f"{name}-timeline")

@@ -42,7 +42,7 @@ from dashboard.derive.summaries import (
     status_counts,
     timeline_frame,
 )
-from dashboard.draw import charts
+from dashboard.draw import charts, timelines
 from dashboard.viewmodels.shared import shared
 
 
@@ -196,7 +196,8 @@ def timeline(
     summits = pkg["events"][pkg["events"]["kind"] == "summit"]
     markers = event_markers(summits, tuple(shown["organization"].unique()))
     title = "Status spans; dashed: summits"
-    chart = charts.membership_timeline_chart(bars, markers, title)
+    window = (params.start, params.end)
+    chart = timelines.membership_timeline_chart(bars, markers, title, window)
     figure = charts.Figure.of(chart, "Membership timeline", "membership-timeline")
     return Timeline(figure, lanes, bars["Lane"].nunique())
 
