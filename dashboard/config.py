@@ -57,6 +57,12 @@ MODE_COLORS: dict[str, str] = {
 COW_SOURCE_ID = "cow-igo-v3"
 COW_LABEL = "year precision, COW IGO v3"  # the mark a COW row carries wherever it is shown
 
+# The organizations pages lead with, in this order, then the other curated ones (those Iran and
+# Belarus belong to); organizations that ever had more countries than LARGE_ORGANIZATION (the
+# NAM's 120) are left out of the default views, one click away.
+LEAD_ORGANIZATIONS = ("sco", "brics", "eaeu")
+LARGE_ORGANIZATION = 60
+
 # Countries compared by default when the package has them.
 DEFAULT_COMPARE = ("IRN", "BLR")
 

@@ -70,6 +70,7 @@ PAGES: tuple[Page, ...] = (
             ("from", DATE),
             ("to", DATE),
             ("q", TEXT),
+            ("include", ONE),
             ("as_of", DATE, "as-of"),
             ("step", ONE),
             ("compare", MULTI),

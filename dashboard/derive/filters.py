@@ -18,6 +18,7 @@ class MembershipFilter:
     start: date | None = None
     end: date | None = None
     query: str = ""
+    leave_out: tuple[str, ...] = ()  # organizations left out when none is picked (large ones)
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,8 @@ def filter_memberships(
 ) -> pd.DataFrame:
     """Apply every membership filter; the query searches country codes and names."""
     out = filter_by_values(df, "organization", params.organizations)
+    if params.leave_out and not params.organizations:
+        out = out[~out["organization"].isin(params.leave_out)]
     out = filter_by_values(out, "country", params.countries)
     out = filter_by_values(out, "status", params.statuses)
     out = filter_by_span(out, "start_date_ts", "end_date_ts", params.start, params.end)

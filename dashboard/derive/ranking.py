@@ -13,19 +13,42 @@ from dataclasses import dataclass
 import pandas as pd
 
 
-def rank_organizations(matrix: pd.DataFrame, first: Collection[str] = ()) -> list[str]:
-    """Organization ids of `matrix` (columns organization, country, Organization), best first."""
+def rank_organizations(
+    matrix: pd.DataFrame, first: Collection[str] = (), keep_order: bool = False
+) -> list[str]:
+    """Organization ids of `matrix` (columns organization, country, Organization), best first.
+
+    The `first` ones come first, by size, or in the order given with `keep_order`."""
     if matrix.empty:
         return []
     groups = matrix.groupby("organization", sort=False)
+    ids = groups.size().index
+    given = {org: i for i, org in enumerate(dict.fromkeys(first))}
     order = pd.DataFrame(
         {
-            "later": ~groups.size().index.isin(list(first)),
+            "later": ~ids.isin(list(first)),
+            "given": ids.map(given).fillna(len(given)) if keep_order else 0,
             "countries": -groups["country"].nunique(),
             "label": groups["Organization"].first().str.lower(),
         }
     )
-    return list(order.sort_values(["later", "countries", "label"]).index)
+    return list(order.sort_values(["later", "given", "countries", "label"]).index)
+
+
+def focus_organizations(
+    curated: list[str], sizes: pd.Series, lead: Collection[str], max_countries: int
+) -> tuple[list[str], list[str]]:
+    """The organizations pages lead with, and the large ones left one click away.
+
+    `sizes`: countries ever in each organization (by id). The lead ones come first (in their
+    order), then the other curated ones (in theirs); large ones (more than `max_countries`
+    countries, curated or not) are left out of the first list and make the second, biggest
+    first.
+    """
+    large = sizes[sizes > max_countries].sort_values(ascending=False, kind="stable")
+    big = set(large.index)
+    ordered = [o for o in lead if o in curated] + [o for o in curated if o not in lead]
+    return [o for o in ordered if o not in big], list(large.index)
 
 
 @dataclass(frozen=True)
@@ -53,15 +76,16 @@ def choose_grid(
     max_rows: int,
     max_columns: int,
     max_cells: int,
+    keep_order: bool = False,
 ) -> Grid:
     """The organizations and countries a readable grid shows.
 
     The longer dimension is drawn as rows (up to `max_rows`), the other as columns (up to
     `max_columns`), within `max_cells`. Organizations are taken in rank order; countries by how
     many of the chosen organizations that come `first` they have a status in, then how many of
-    all the chosen ones, then by name.
+    all the chosen ones, then by name. `keep_order` as for `rank_organizations`.
     """
-    ranked = rank_organizations(matrix, first)
+    ranked = rank_organizations(matrix, first, keep_order)
     n_countries = matrix["country"].nunique()
     by = "Organization" if len(ranked) > n_countries else "Country"
     if by == "Country":  # organizations are the columns: choose them first

@@ -16,6 +16,7 @@ from dashboard.config import TRADE_FLOW_COLORS
 from dashboard.datapackage import vocabularies as v
 from dashboard.draw.scales import (
     FIT_WIDTH,
+    LANE_PX,
     ROW_PX,
     YEAR_BAR,
     legend,
@@ -46,7 +47,7 @@ def status_matrix_chart(matrix: pd.DataFrame, title: str, rows: str = "Country")
     # Streamlit fits the whole chart, top labels included, into the height: add their room
     longest = min(LABEL_PX, CHAR_PX * int(matrix[columns].astype(str).str.len().max()))
     # and the plot at least as tall as the legend beside it, or a grid of one row is squeezed away
-    plot = max(status_height(), ROW_PX * matrix[rows].nunique())
+    plot = max(status_height(), LANE_PX * matrix[rows].nunique())
     height = plot + TITLE_PX + int(longest * (1 if many else 0.65))
     base = alt.Chart(matrix, title=title).encode(
         x=alt.X(

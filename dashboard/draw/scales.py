@@ -10,6 +10,7 @@ from dashboard.config import SECTOR_COLORS, STATUS_COLORS
 from dashboard.datapackage import vocabularies as v
 
 ROW_PX = 24  # height per category row: every label stays readable
+LANE_PX = 18  # height per timeline lane and grid row: labels (10 px) still readable, pages shorter
 # The height given is the plot's own; only the width fits the page. (Streamlit's default, "fit",
 # squeezes title, axes and a tall legend into that height and leaves a small plot empty.)
 FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")

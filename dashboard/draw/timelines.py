@@ -12,6 +12,7 @@ from dashboard.config import CHANGE_KIND_COLORS
 from dashboard.datapackage import vocabularies as v
 from dashboard.draw.scales import (
     FIT_WIDTH,
+    LANE_PX,
     ROW_PX,
     legend,
     sector_scale,
@@ -79,7 +80,7 @@ def membership_timeline_chart(
             ],
         )
     )
-    return _with_events(bars, markers, domain, title, max(status_height(), ROW_PX * lanes))
+    return _with_events(bars, markers, domain, title, max(status_height(), LANE_PX * lanes))
 
 
 def agreement_timeline_chart(

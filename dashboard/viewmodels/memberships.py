@@ -43,7 +43,10 @@ from dashboard.derive.summaries import (
     timeline_frame,
 )
 from dashboard.draw import charts, timelines
+from dashboard.viewmodels.focus import focus
 from dashboard.viewmodels.shared import shared
+
+LARGE = "large"  # the value of `include` that brings the large organizations back
 
 
 def _names(pkg: DataPackage, column: str, names: dict[str, str]):
@@ -85,6 +88,8 @@ class Options:
     present: list[str]  # countries with a span, by name
     choices: dict[str, str]  # organization id → 'SCO — Shanghai Cooperation Organisation'
     records: Records  # each organization's label, coverage and check date
+    large: tuple[str, ...] = ()  # ids of the large organizations, left out unless included
+    large_names: str = ""  # their short names, for the switch that includes them
 
 
 @dataclass(frozen=True)
@@ -126,12 +131,22 @@ def options(pkg: DataPackage) -> Options:
         o: f"{short} — {names[o]}" if names[o] != short else short for o, short in orgs.items()
     }
     choices = dict(sorted(labels.items(), key=lambda item: item[1].lower()))
-    return Options(countries, orgs, present, choices, organization_records(pkg))
+    chosen = focus(pkg)
+    return Options(
+        countries,
+        orgs,
+        present,
+        choices,
+        organization_records(pkg),
+        chosen.large,
+        ", ".join(chosen.names),
+    )
 
 
-def _first(records: Records, params: MembershipFilter) -> list[str]:
-    """Organizations a chart shows first: those picked, then the curated ones."""
-    return [*params.organizations, *records.curated()]
+def _first(pkg: DataPackage, params: MembershipFilter) -> list[str]:
+    """Organizations a chart shows first: those picked, then SCO, BRICS, the EAEU and the other
+    curated ones (in that order)."""
+    return [*params.organizations, *focus(pkg).first]
 
 
 @shared(large=True)
@@ -154,8 +169,10 @@ def matrix(pkg: DataPackage, shown: pd.DataFrame, params: MembershipFilter, day:
     grid = as_of_matrix(shown, day, country_names(pkg), records.labels())
     if grid.empty:
         return Matrix(None, pd.DataFrame())
-    first = _first(records, params)
-    chosen = choose_grid(grid, first, MAX_MATRIX_ROWS, MAX_MATRIX_COLUMNS, MAX_MATRIX_CELLS)
+    first = _first(pkg, params)
+    chosen = choose_grid(
+        grid, first, MAX_MATRIX_ROWS, MAX_MATRIX_COLUMNS, MAX_MATRIX_CELLS, keep_order=True
+    )
     title = f"Status as of {day.isoformat()}"
     figure = charts.Figure.of(
         charts.status_matrix_chart(chosen.rows, title, chosen.by),
@@ -163,7 +180,7 @@ def matrix(pkg: DataPackage, shown: pd.DataFrame, params: MembershipFilter, day:
         f"memberships-{day.isoformat()}",
     )
     counts = status_counts(grid)
-    rank = {org: i for i, org in enumerate(rank_organizations(grid, first))}
+    rank = {org: i for i, org in enumerate(rank_organizations(grid, first, keep_order=True))}
     counts = counts.iloc[counts["organization"].map(rank).argsort(kind="stable")]
     coverage, checked = coverage_labels(records, counts["organization"])
     statuses = [c for c in counts.columns if c not in ("organization", "Organization", "Total")]
@@ -189,7 +206,7 @@ def timeline(
     ranked = shown[["organization", "country"]].assign(
         Organization=shown["organization"].map(labels).fillna(shown["organization"])
     )
-    order = rank_organizations(ranked, _first(records, params))
+    order = rank_organizations(ranked, _first(pkg, params), keep_order=True)
     bars, lanes = timeline_frame(
         shown, today, country_names(pkg), organization_names(pkg), MAX_TIMELINE_LANES, order
     )

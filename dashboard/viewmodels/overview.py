@@ -7,7 +7,7 @@ from datetime import date
 
 import pandas as pd
 
-from dashboard.config import DEFAULT_COMPARE, OVERVIEW_BARS
+from dashboard.config import DEFAULT_COMPARE, LARGE_ORGANIZATION, OVERVIEW_BARS
 from dashboard.datapackage.load import DataPackage
 from dashboard.derive import playback
 from dashboard.derive.coverage import Records, coverage_labels, organization_records, summary_line
@@ -22,6 +22,7 @@ from dashboard.derive.summaries import (
     status_totals,
 )
 from dashboard.draw import charts
+from dashboard.viewmodels.focus import Focus, focus
 from dashboard.viewmodels.shared import shared
 
 RECENT = 12  # rows in "Most recent changes"
@@ -59,7 +60,7 @@ class Overview:
 def overview(pkg: DataPackage, today: date) -> Overview:
     countries, records = country_names(pkg), organization_records(pkg)
     matrix = as_of_matrix(pkg["memberships"], today, countries, records.labels())
-    status, status_note, status_checked = status_chart(matrix, records, today)
+    status, status_note, status_checked = status_chart(matrix, records, today, focus(pkg))
     recent = recent_changes(pkg["memberships"], pkg["agreements"], party_names(pkg), today, RECENT)
     return Overview(
         organizations=len(pkg["organizations"]),
@@ -77,21 +78,26 @@ def overview(pkg: DataPackage, today: date) -> Overview:
 
 
 def chosen_organizations(
-    matrix: pd.DataFrame, records: Records, limit: int = OVERVIEW_BARS
+    matrix: pd.DataFrame, records: Records, limit: int = OVERVIEW_BARS, lead: Focus | None = None
 ) -> tuple[list[str], int]:
-    """The organizations the status chart shows (curated first, then the largest), of how many."""
-    ranked = rank_organizations(matrix, records.curated())
+    """The organizations the status chart shows, of how many: curated first (largest first, or
+    in the order of `lead`, whose large ones are left out), then the largest."""
+    if lead is None:
+        ranked = rank_organizations(matrix, records.curated())
+    else:
+        ranked = rank_organizations(matrix, lead.first, keep_order=True)
+        ranked = [o for o in ranked if o not in lead.large]
     return ranked[:limit], len(ranked)
 
 
 def status_chart(
-    matrix: pd.DataFrame, records: Records, today: date
+    matrix: pd.DataFrame, records: Records, today: date, lead: Focus | None = None
 ) -> tuple[charts.Figure | None, str, str]:
     """Countries by status in the chosen organizations; a note saying what was left out; and
     the check date of each organization shown."""
     if matrix.empty:
         return None, "", ""
-    chosen, total = chosen_organizations(matrix, records)
+    chosen, total = chosen_organizations(matrix, records, lead=lead)
     totals = status_totals(matrix[matrix["organization"].isin(chosen)])
     _, checked = coverage_labels(records, totals["organization"])
     totals = totals.assign(**{"Checked up to": checked})
@@ -105,7 +111,19 @@ def status_chart(
             f"{today.isoformat()}: the curated ones first, then those with most countries. "
             "Memberships lists every one."
         )
+    left_out = [] if lead is None else [o for o in lead.large if o in set(matrix["organization"])]
+    if left_out:
+        names = ", ".join(records.table["short_name"].reindex(left_out).fillna(""))
+        note = " ".join([note, large_note(names)]).strip()
     return figure, note, checked_line(chosen, records)
+
+
+def large_note(names: str) -> str:
+    """What the chart leaves out for its size, and where to see it."""
+    return (
+        f"Left out for their size: {names} (more than {LARGE_ORGANIZATION} countries); "
+        "Memberships shows them with “Include”."
+    )
 
 
 def checked_line(chosen: list[str], records: Records) -> str:
@@ -133,7 +151,7 @@ def status(pkg: DataPackage, day: date) -> tuple[charts.Figure | None, str, str]
     """The status chart, its note and check dates for any day (the player's)."""
     records = organization_records(pkg)
     matrix = as_of_matrix(pkg["memberships"], day, country_names(pkg), records.labels())
-    return status_chart(matrix, records, day)
+    return status_chart(matrix, records, day, focus(pkg))
 
 
 @shared()

@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard.config import DEFAULT_COMPARE
+from dashboard.config import DEFAULT_COMPARE, LARGE_ORGANIZATION
 from dashboard.datapackage import vocabularies as v
 from dashboard.derive import playback
 from dashboard.derive.filters import MembershipFilter
@@ -27,6 +27,7 @@ allowed = {
     "country": present,
     "status": v.MEMBERSHIP_STATUSES,
     "compare": present,
+    "include": [memberships.LARGE] if options.large else [],
     "step": playback.STEPS,
     "sort": table.labels,
     "order": SORT_ORDERS,
@@ -71,6 +72,16 @@ with st.sidebar:
     st.text_input("Search country names", key=KEY["q"])
 
 state = st.session_state
+if options.large:  # the large organizations (the NAM) crowd out the others: one click away
+    st.pills(
+        "Large organizations",
+        [memberships.LARGE],
+        format_func=lambda _: f"Include {options.large_names}",
+        key=KEY["include"],
+        help=f"Organizations that had more than {LARGE_ORGANIZATION} countries are left out "
+        "unless picked or included here.",
+    )
+leave_out = () if state[KEY["include"]] == memberships.LARGE else options.large
 params = MembershipFilter(
     tuple(state[KEY["organization"]]),
     tuple(state[KEY["country"]]),
@@ -78,12 +89,14 @@ params = MembershipFilter(
     state[KEY["from"]],
     state[KEY["to"]],
     state[KEY["q"]],
+    leave_out,
 )
 shown = model.rows(pkg, params)
 labels = {
     "organization": orgs,
     "country": countries,
     "compare": countries,
+    "include": {memberships.LARGE: options.large_names},
     "status": v.MEMBERSHIP_STATUSES,
     "step": playback.STEPS,
     "sort": table.labels,

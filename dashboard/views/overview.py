@@ -52,9 +52,10 @@ with left:
 
     player = Player("o", OVERVIEW, defaults, lambda step: model.dates(pkg, step, today))
     section(player, by_status)
+with right:
+    # what is new comes first, in view without scrolling
     st.subheader("Most recent changes")
     show.table(view.recent, key="o-recent")
-with right:
     pair = view.pair
     if pair is not None:
         st.subheader("The pair in figures")

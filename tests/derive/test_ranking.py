@@ -5,7 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.derive.ranking import choose_grid, choose_lanes, grid_note, rank_organizations
+from dashboard.derive.ranking import (
+    choose_grid,
+    choose_lanes,
+    focus_organizations,
+    grid_note,
+    rank_organizations,
+)
 
 
 def matrix(members: dict[str, str]) -> pd.DataFrame:
@@ -111,3 +117,17 @@ def test_countries_in_the_first_organizations_come_first():
     assert list(dict.fromkeys(chosen.rows["organization"])) == ["curated", "big", "other"]
     assert set(chosen.rows["country"]) == {"y", "z", "a"}  # then by how many, then by name
     assert "those in most of the picked or curated organizations" in grid_note(chosen)
+
+
+def test_rank_can_keep_the_given_order_of_the_first_ones():
+    assert rank_organizations(GRID, ("c", "d"), keep_order=True)[:2] == ["c", "d"]
+    assert rank_organizations(GRID, ("d", "c"), keep_order=True)[:2] == ["d", "c"]
+
+
+def test_focus_leads_with_the_lead_ones_and_leaves_large_ones_apart():
+    sizes = pd.Series({"nam": 120, "sco": 27, "cis": 12, "eaeu": 9, "brics": 21, "un": 190})
+    first, large = focus_organizations(
+        ["sco", "brics", "cis", "eaeu", "nam"], sizes, ("sco", "brics", "eaeu"), 60
+    )
+    assert first == ["sco", "brics", "eaeu", "cis"]
+    assert large == ["un", "nam"]  # biggest first, curated or not

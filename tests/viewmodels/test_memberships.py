@@ -44,7 +44,7 @@ def test_matrix_labels_partial_organizations_and_dates_every_count(pkg):
         "Checked up to",
         "Coverage",
     ]
-    assert list(grid.counts["organization"]) == ["eaeu", "sco"]  # 3 countries each: by name
+    assert list(grid.counts["organization"]) == ["sco", "eaeu"]  # the lead order: SCO, …, EAEU
     assert grid.note == ""  # everything fits
 
 
@@ -69,7 +69,7 @@ def test_timeline_puts_picked_and_curated_organizations_first(pkg):
     timeline = memberships.timeline(pkg, shown, params, date(2026, 11, 23))
     lanes = next(iter(timeline.figure.spec["datasets"].values()))
     organizations = list(dict.fromkeys(r["Organization"] for r in lanes))
-    assert organizations == ["EAEU", "SCO", "WPact"]  # curated (a tie of 3 countries: by name)
+    assert organizations == ["SCO", "EAEU", "WPact"]  # curated, in the lead order, then COW's
     assert timeline.lanes == timeline.shown
 
 
@@ -86,3 +86,11 @@ def test_spans_table_marks_rows_from_cow(pkg):
     )
     assert records["German Democratic Republic/WPact"] == COW_LABEL
     assert records["Belarus/SCO"] == ""
+
+
+def test_large_organizations_are_left_out_unless_picked(pkg):
+    everything = memberships.rows(pkg, MembershipFilter())
+    without = memberships.rows(pkg, MembershipFilter(leave_out=("wpact",)))
+    assert set(everything["organization"]) - set(without["organization"]) == {"wpact"}
+    picked = memberships.rows(pkg, MembershipFilter(organizations=("wpact",), leave_out=("wpact",)))
+    assert set(picked["organization"]) == {"wpact"}  # what is picked is shown, large or not

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboard.datapackage.folders import DEFAULT_DATA_DIR
+from dashboard.datapackage.load import load_package
 from dashboard.derive.coverage import Records
 from dashboard.viewmodels import overview
 from tests.layered import layered_package
@@ -82,3 +84,12 @@ def test_overview_of_a_layered_package_says_how_current_each_count_is(tmp_path: 
     )
     assert "EAEU (partial)" in view.pair.together
     assert "EAEU (partial)" in view.status_checked
+
+
+def test_the_bundled_overview_leads_with_sco_brics_eaeu_and_leaves_the_nam_out():
+    bundled = load_package((DEFAULT_DATA_DIR,))
+    figure, note, _ = overview.status(bundled, date(2026, 11, 23))
+    order = figure.spec["encoding"]["y"]["sort"]
+    assert order[:3] == ["SCO", "BRICS", "EAEU (partial)"]
+    assert not any(label.startswith("NAM") for label in order)
+    assert "Left out for their size: NAM" in note
