@@ -15,6 +15,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from dashboard.derive.words import counted
+
 PAGE_ROWS = 1000  # rows a table sends to the browser
 
 SortKey = Callable[[pd.DataFrame], pd.Series]
@@ -51,6 +53,12 @@ class Listing:
     labels: Mapping[str, str]  # order id → 'Signed'
     default: tuple[str, str]  # (order id, 'asc' or 'desc')
     display: Display = _same
+    counts: tuple[str, str] = ()  # ('{n:,} agreement', '{n:,} agreements'): a count of rows
+
+    def count(self, n: int) -> str:
+        """'1 agreement', '250,000 agreements'."""
+        one, many = self.counts or ("{n:,} " + self.noun, "{n:,} " + self.noun)
+        return counted(n, one, many)
 
     def page(self, rows: pd.DataFrame, order: str, descending: bool) -> TablePage:
         """The display frame of the first PAGE_ROWS rows in the chosen order."""
@@ -67,9 +75,9 @@ class Listing:
         way = "descending" if descending else "ascending"
         label = self.labels.get(order, order)
         if page.complete:
-            return f"{page.total:,} {self.noun}, by {label} ({way})."
+            return f"{self.count(page.total)}, by {label} ({way})."
         return (
-            f"Showing the first {page.shown:,} of {page.total:,} {self.noun}, by {label} ({way}); "
+            f"Showing the first {page.shown:,} of {self.count(page.total)}, by {label} ({way}); "
             "sort to see others first, or download all of them as CSV."
         )
 

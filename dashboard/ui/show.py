@@ -11,6 +11,7 @@ import streamlit as st
 
 from dashboard.datapackage.load import DataPackage
 from dashboard.derive.paging import Listing, TablePage, csv_bytes
+from dashboard.derive.search import matching
 from dashboard.draw import export
 from dashboard.draw.charts import Figure
 from dashboard.site import Page
@@ -31,6 +32,50 @@ def nothing_matches(what: str) -> None:
     st.info(
         f"No {what} match these filters. Widen the filters to see more.",
         icon=":material/search_off:",
+    )
+
+
+def picker(
+    label: str,
+    names: Mapping[str, str],
+    key: str,
+    codes: Mapping[str, tuple[str, ...]] | None = None,
+    **kwargs,
+) -> list[str]:
+    """A search box and a multiselect of what it finds (`names`: key → shown name).
+
+    The box matches names by the start of their words, codes and initials ("warsaw", "IRN",
+    "BY", "cmea"), never letters scattered through a name; the list offers what matches (what
+    is chosen stays). Enter never selects anything, and there is no "Select all": a filter is
+    only what the reader picked one by one. The search box is keyed `<key>-find`.
+    """
+    found = st.text_input(
+        label,
+        key=f"{key}-find",
+        placeholder="Search a name or code, then pick below",
+        icon=":material/search:",
+    )
+    chosen = list(st.session_state.get(key) or [])
+    offered = matching(found, names, codes)
+    searching = bool(found.strip())
+    if searching and not offered:
+        st.caption(f"Nothing matches “{found}”.")
+    options = [*chosen, *(k for k in offered if k not in chosen)]
+    if searching:
+        placeholder = f"Pick from {len(offered):,} found"
+    else:
+        placeholder = kwargs.pop("placeholder", f"All {len(names):,}")
+    kwargs.pop("placeholder", None)
+    return st.multiselect(
+        label,
+        options,
+        format_func=lambda k: names.get(k, k),
+        key=key,
+        filter_mode=None,
+        select_all=False,
+        placeholder=placeholder,
+        label_visibility="collapsed",
+        **kwargs,
     )
 
 

@@ -31,6 +31,7 @@ from dashboard.derive.summaries import (
     year_counts,
 )
 from dashboard.draw import charts, scales, timelines
+from dashboard.viewmodels.focus import search_codes
 from dashboard.viewmodels.shared import shared
 
 # Orders a reader may sort the table by: id (a data column, as in the URL) → key of the rows
@@ -58,6 +59,7 @@ class Options:
     per_sector: dict[str, int]
     parties: list[str]
     names: dict[str, str]
+    codes: dict[str, tuple[str, ...]] | None = None  # what a picker's search may type whole
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,8 @@ def options(pkg: DataPackage) -> Options:
     per_sector = item_counts(agreements["sectors"])
     sectors = [s for s in v.SECTORS if s in per_sector.index]
     parties = sorted(distinct_items(agreements["parties"]), key=lambda p: names.get(p, p))
-    return Options(sectors, {s: int(per_sector[s]) for s in sectors}, parties, names)
+    per = {s: int(per_sector[s]) for s in sectors}
+    return Options(sectors, per, parties, names, search_codes(pkg))
 
 
 # The columns filters, counts and charts read; long texts (summary, note) stay behind and are
@@ -167,4 +170,7 @@ def listing(pkg: DataPackage) -> paging.Listing:
     def display(rows: pd.DataFrame) -> pd.DataFrame:
         return agreement_table(full_rows(pkg, rows), pkg, keep_order=True)
 
-    return paging.Listing("agreements", ORDERS, ORDER_LABELS, ("signed_date", "desc"), display)
+    counts = ("{n:,} agreement", "{n:,} agreements")
+    return paging.Listing(
+        "agreements", ORDERS, ORDER_LABELS, ("signed_date", "desc"), display, counts
+    )

@@ -26,6 +26,7 @@ from dashboard.derive.display import (
 )
 from dashboard.derive.summaries import distinct_items
 from dashboard.draw import charts, timelines
+from dashboard.viewmodels.focus import organization_choices, search_codes
 from dashboard.viewmodels.shared import shared
 
 ORDER_LABELS = {
@@ -57,6 +58,8 @@ class Options:
 
     organizations: dict[str, str]
     countries: dict[str, str]  # those some change names, by name
+    choices: dict[str, str] | None = None  # organization id → 'SCO — Shanghai Cooperation …'
+    codes: dict[str, tuple[str, ...]] | None = None  # what a picker's search may type whole
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,8 @@ def options(pkg: DataPackage, every: pd.DataFrame) -> Options:
     return Options(
         organization_names(pkg),
         {c: countries[c] for c in sorted(named, key=lambda c: countries[c])},
+        organization_choices(pkg),
+        search_codes(pkg),
     )
 
 
@@ -122,4 +127,5 @@ def listing(pkg: DataPackage) -> paging.Listing:
     def display(rows: pd.DataFrame) -> pd.DataFrame:
         return change_table(rows, names, urls)
 
-    return paging.Listing("changes", orders(pkg), ORDER_LABELS, ("date", "asc"), display)
+    counts = ("{n:,} change", "{n:,} changes")
+    return paging.Listing("changes", orders(pkg), ORDER_LABELS, ("date", "asc"), display, counts)

@@ -18,6 +18,7 @@ LISTING = paging.Listing(
     },
     {"file": "File and line", "severity": "Severity", "column": "Column"},
     ("file", "asc"),
+    counts=("{n:,} problem", "{n:,} problems"),
 )
 
 

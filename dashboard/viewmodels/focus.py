@@ -1,4 +1,5 @@
-"""The organizations the pages lead with, and the large ones they leave one click away."""
+"""The organizations the pages lead with, the large ones they leave one click away, and what
+pickers offer and search."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from dataclasses import dataclass
 from dashboard.config import LARGE_ORGANIZATION, LEAD_ORGANIZATIONS
 from dashboard.datapackage.load import DataPackage
 from dashboard.derive.coverage import organization_records
+from dashboard.derive.display import country_names, organization_names
 from dashboard.derive.ranking import focus_organizations
+from dashboard.derive.search import country_codes
 
 
 @dataclass(frozen=True)
@@ -29,3 +32,32 @@ def focus(pkg: DataPackage) -> Focus:
     )
     labels = records.table["short_name"].to_dict()
     return Focus(tuple(first), tuple(large), tuple(labels.get(o, o) for o in large))
+
+
+NAMED = 3  # large organizations named in a label; the others counted
+
+
+def some_names(names: tuple[str, ...] | list[str]) -> str:
+    """'NAM', or 'UN, WHO, UPU and 97 more' for a long list."""
+    shown = ", ".join(names[:NAMED])
+    more = len(names) - NAMED
+    if more <= 0:
+        return shown
+    return f"{shown} and {more:,} more"
+
+
+def organization_choices(pkg: DataPackage) -> dict[str, str]:
+    """Organization id → 'SCO — Shanghai Cooperation Organisation', by that label."""
+    orgs = organization_names(pkg)
+    names = dict(zip(pkg["organizations"]["id"], pkg["organizations"]["name"], strict=True))
+    labels = {
+        o: f"{short} — {names[o]}" if names[o] != short else short for o, short in orgs.items()
+    }
+    return dict(sorted(labels.items(), key=lambda item: item[1].lower()))
+
+
+def search_codes(pkg: DataPackage) -> dict[str, tuple[str, ...]]:
+    """What a picker's search may type whole besides names: organizations' short names,
+    countries' ISO 3166-1 alpha-2 codes (their ids, ISO3, always count)."""
+    orgs = organization_names(pkg)
+    return {**{o: (short,) for o, short in orgs.items()}, **country_codes(country_names(pkg))}

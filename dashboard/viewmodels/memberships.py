@@ -43,7 +43,7 @@ from dashboard.derive.summaries import (
     timeline_frame,
 )
 from dashboard.draw import charts, timelines
-from dashboard.viewmodels.focus import focus
+from dashboard.viewmodels.focus import focus, organization_choices, search_codes, some_names
 from dashboard.viewmodels.shared import shared
 
 LARGE = "large"  # the value of `include` that brings the large organizations back
@@ -90,6 +90,7 @@ class Options:
     records: Records  # each organization's label, coverage and check date
     large: tuple[str, ...] = ()  # ids of the large organizations, left out unless included
     large_names: str = ""  # their short names, for the switch that includes them
+    codes: dict[str, tuple[str, ...]] | None = None  # what a search may type: short names, ISO2
 
 
 @dataclass(frozen=True)
@@ -126,11 +127,7 @@ def options(pkg: DataPackage) -> Options:
     countries, orgs = country_names(pkg), organization_names(pkg)
     spans = pkg["memberships"]
     present = sorted(set(spans["country"]), key=lambda c: countries.get(c, c))
-    names = dict(zip(pkg["organizations"]["id"], pkg["organizations"]["name"], strict=True))
-    labels = {
-        o: f"{short} — {names[o]}" if names[o] != short else short for o, short in orgs.items()
-    }
-    choices = dict(sorted(labels.items(), key=lambda item: item[1].lower()))
+    choices = organization_choices(pkg)
     chosen = focus(pkg)
     return Options(
         countries,
@@ -139,14 +136,15 @@ def options(pkg: DataPackage) -> Options:
         choices,
         organization_records(pkg),
         chosen.large,
-        ", ".join(chosen.names),
+        some_names(chosen.names),
+        search_codes(pkg),
     )
 
 
 def _first(pkg: DataPackage, params: MembershipFilter) -> list[str]:
     """Organizations a chart shows first: those picked, then SCO, BRICS, the EAEU and the other
-    curated ones (in that order)."""
-    return [*params.organizations, *focus(pkg).first]
+    curated ones (in that order), the large curated ones (the NAM) last of them."""
+    return [*params.organizations, *focus(pkg).first, *organization_records(pkg).curated()]
 
 
 @shared(large=True)
@@ -243,4 +241,7 @@ def listing(pkg: DataPackage) -> paging.Listing:
     def display(rows: pd.DataFrame) -> pd.DataFrame:
         return membership_table(rows, pkg, keep_order=True)
 
-    return paging.Listing("spans", orders(pkg), ORDER_LABELS, ("organization", "asc"), display)
+    counts = ("{n:,} span", "{n:,} spans")
+    return paging.Listing(
+        "spans", orders(pkg), ORDER_LABELS, ("organization", "asc"), display, counts
+    )

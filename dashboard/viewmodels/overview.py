@@ -22,7 +22,7 @@ from dashboard.derive.summaries import (
     status_totals,
 )
 from dashboard.draw import charts
-from dashboard.viewmodels.focus import Focus, focus
+from dashboard.viewmodels.focus import Focus, focus, some_names
 from dashboard.viewmodels.shared import shared
 
 RECENT = 12  # rows in "Most recent changes"
@@ -113,7 +113,7 @@ def status_chart(
         )
     left_out = [] if lead is None else [o for o in lead.large if o in set(matrix["organization"])]
     if left_out:
-        names = ", ".join(records.table["short_name"].reindex(left_out).fillna(""))
+        names = some_names(list(records.table["short_name"].reindex(left_out).fillna("")))
         note = " ".join([note, large_note(names)]).strip()
     return figure, note, checked_line(chosen, records)
 

@@ -21,6 +21,7 @@ LISTING = paging.Listing(
     },
     {"id": "Id", "title": "Title", "publisher": "Publisher", "cited": "Cited by"},
     ("id", "asc"),
+    counts=("{n:,} source", "{n:,} sources"),
 )
 
 

@@ -34,18 +34,23 @@ with st.sidebar:
         options.sectors,
         format_func=lambda s: f"{v.SECTORS[s]} ({options.per_sector[s]})",
         key=KEY["sector"],
+        select_all=False,
     )
+    parties = {p: names.get(p, p) for p in options.parties}
+    show.picker("Party", parties, KEY["party"], options.codes)
     st.multiselect(
-        "Party", options.parties, format_func=lambda p: names.get(p, p), key=KEY["party"]
-    )
-    st.multiselect(
-        "Kind", list(v.AGREEMENT_KINDS), format_func=v.AGREEMENT_KINDS.get, key=KEY["kind"]
+        "Kind",
+        list(v.AGREEMENT_KINDS),
+        format_func=v.AGREEMENT_KINDS.get,
+        key=KEY["kind"],
+        select_all=False,
     )
     st.multiselect(
         "Status",
         list(v.AGREEMENT_STATUSES),
         format_func=v.AGREEMENT_STATUSES.get,
         key=KEY["status"],
+        select_all=False,
     )
     st.date_input("Signed from", None, page.EARLIEST, page.LATEST, key=KEY["from"])
     st.date_input("… until", None, page.EARLIEST, page.LATEST, key=KEY["to"])

@@ -39,10 +39,14 @@ page.url_state(CHANGES, allowed, defaults)
 
 with st.sidebar:
     st.header("Filters")
-    st.multiselect("Organizations", list(orgs), format_func=orgs.get, key=KEY["organization"])
-    st.multiselect("Countries", list(countries), format_func=countries.get, key=KEY["country"])
+    show.picker("Organizations", options.choices, KEY["organization"], options.codes)
+    show.picker("Countries", countries, KEY["country"], options.codes)
     st.multiselect(
-        "Kinds of change", list(CHANGE_KINDS), format_func=CHANGE_KINDS.get, key=KEY["kind"]
+        "Kinds of change",
+        list(CHANGE_KINDS),
+        format_func=CHANGE_KINDS.get,
+        key=KEY["kind"],
+        select_all=False,
     )
 
 state = st.session_state

@@ -45,27 +45,19 @@ def name_of(code: str) -> str:
     return countries.get(code, code)
 
 
+present_names = {c: name_of(c) for c in present}
+
+
 with st.sidebar:
     st.header("Filters")
-    st.multiselect(
-        "Organizations",
-        list(options.choices),
-        format_func=lambda o: options.choices.get(o, o),
-        key=KEY["organization"],
-        placeholder=f"All {len(orgs):,}: type to search",
-    )
-    st.multiselect(
-        "Countries",
-        present,
-        format_func=name_of,
-        key=KEY["country"],
-        placeholder=f"All {len(present):,}: type to search",
-    )
+    show.picker("Organizations", options.choices, KEY["organization"], options.codes)
+    show.picker("Countries", present_names, KEY["country"], options.codes)
     st.multiselect(
         "Statuses",
         list(v.MEMBERSHIP_STATUSES),
         format_func=v.MEMBERSHIP_STATUSES.get,
         key=KEY["status"],
+        select_all=False,
     )
     st.date_input("Spans in effect from", None, page.EARLIEST, page.LATEST, key=KEY["from"])
     st.date_input("… until", None, page.EARLIEST, page.LATEST, key=KEY["to"])
@@ -135,11 +127,11 @@ def status_on(day: date) -> None:
         st.caption(escape_markdown(grid.caption))  # names come from the data
 
     st.subheader("Compare countries")
-    compared = st.multiselect(
+    compared = show.picker(
         "Countries to compare",
-        present,
-        format_func=name_of,
-        key=KEY["compare"],
+        present_names,
+        KEY["compare"],
+        options.codes,
         on_change=player.redo,
     )
     if len(compared) < 2:

@@ -10,6 +10,7 @@ import pytest
 from dashboard.derive import paging
 
 ORDERS = {"n": lambda rows: rows["n"], "name": lambda rows: rows["name"]}
+AGREEMENT_FORMS = ("{n:,} agreement", "{n:,} agreements")
 LISTING = paging.Listing("rows", ORDERS, {"n": "N", "name": "Name"}, ("n", "asc"))
 
 
@@ -114,3 +115,14 @@ def test_the_download_reads_back_as_the_rows_shown():
     csv = LISTING.csv(rows, "n", False)
     back = pd.read_csv(io.BytesIO(csv), keep_default_na=False)
     assert back.to_dict("list") == {"n": [1, 2, 3], "name": ["Беларусь\nایران", 'a "b", c', ""]}
+
+
+@pytest.mark.parametrize(
+    ("total", "expected"), [(1, "1 agreement, by Signed"), (2, "2 agreements, by Signed")]
+)
+def test_caption_counts_in_the_right_form(total, expected):
+    listing = paging.Listing(
+        "agreements", ORDERS, {"n": "Signed"}, ("n", "desc"), counts=AGREEMENT_FORMS
+    )
+    page = paging.TablePage(pd.DataFrame({"n": range(total)}), total)
+    assert listing.caption(page, "n", True).startswith(expected)

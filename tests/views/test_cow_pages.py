@@ -6,6 +6,8 @@ instead when CI is set).
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pytest
 from streamlit import dataframe_util
@@ -56,11 +58,14 @@ def test_overview_shows_the_curated_first_and_says_what_it_left_out():
     bars = chart_rows(at)
     shown = list(dict.fromkeys(bars["Organization"]))
     assert len(shown) == OVERVIEW_BARS
-    assert {"SCO", "BRICS", "EAEU (partial)", "NAM (partial)", "UN"} <= set(shown)
+    order = json.loads(at.get("vega_lite_chart")[0].proto.spec)["encoding"]["y"]["sort"]
+    assert order[:3] == ["SCO", "BRICS", "EAEU (partial)"]  # the lead ones, in their order
+    assert not {"NAM (partial)", "UN"} & set(shown)  # large ones: one click away on Memberships
     notes = texts(at)
     assert any(t.startswith(f"Showing {OVERVIEW_BARS} of ") for t in notes)
+    assert any("Left out for their size: " in t and " more (more than 60" in t for t in notes)
     assert any("528 from COW IGO v3, year precision, to 2014" in t for t in notes)
-    assert any("Checked up to 2014 (COW IGO v3, year precision): UN" in t for t in notes)
+    assert any("Checked up to 2014 (COW IGO v3, year precision): " in t for t in notes)
 
 
 def test_the_1985_grid_shows_the_warsaw_pact_and_the_cmea_with_the_gdr():
@@ -73,14 +78,23 @@ def test_the_1985_grid_shows_the_warsaw_pact_and_the_cmea_with_the_gdr():
     assert set(counts["Checked up to"]) == {"2014 (COW IGO v3, year precision)"}
 
 
-def test_the_unfiltered_grid_stays_readable_and_says_what_it_left_out():
+def test_the_unfiltered_grid_leaves_large_organizations_one_click_away():
     at = open_app(PAGES[1], as_of="1985-06-30")
+    counts = next(d.value for d in at.dataframe if "Checked up to" in d.value.columns)
+    assert "NAM (partial)" not in set(counts["Organization"])
+    assert list(counts["Organization"].iloc[:2]) == ["SCO", "BRICS"] or len(counts) > 100
+    assert at.pills(key="m-include").options[0].startswith("Include ")
+
+
+def test_the_unfiltered_grid_stays_readable_and_says_what_it_left_out():
+    at = open_app(PAGES[1], as_of="1985-06-30", include="large")
     cells = chart_rows(at)
     assert cells["Organization"].nunique() * cells["Country"].nunique() <= 1500
     assert any(t.startswith("Showing 50 of ") and "organizations" in t for t in texts(at))
     counts = next(d.value for d in at.dataframe if "Checked up to" in d.value.columns)
     assert len(counts) > 250  # the counts cover every organization of that day
-    assert counts["Organization"].iloc[0] == "NAM (partial)"  # curated first
+    # curated first: those of 1985 in the lead order, then the NAM, the largest
+    assert list(counts["Organization"].iloc[:3]) == ["ECO", "OPEC", "NAM (partial)"]
     timeline = chart_rows(at, 1)
     assert timeline["Lane"].nunique() == 60
 
