@@ -52,7 +52,7 @@ def picker(
     found = st.text_input(
         label,
         key=f"{key}-find",
-        placeholder="Search a name or code, then pick below",
+        placeholder="Name or code, e.g. IRN",
         icon=":material/search:",
     )
     chosen = list(st.session_state.get(key) or [])
