@@ -75,9 +75,33 @@ def first_source_url(ids: tuple[str, ...], urls: dict[str, str]) -> str | None:
     return next((urls[i] for i in ids if urls.get(i)), None)
 
 
+WEB_SCHEMES = ("http://", "https://")  # the only addresses shown as links
+
+
 def source_urls(pkg: DataPackage) -> dict[str, str]:
-    """Source id → address (empty when the source has none)."""
-    return dict(zip(pkg["sources"]["id"], pkg["sources"]["url"], strict=True))
+    """Source id → address (empty when the source has none, or one that is not http(s))."""
+    urls = pkg["sources"]["url"].fillna("")
+    web = urls.where(urls.str.lower().str.startswith(WEB_SCHEMES), "")
+    return dict(zip(pkg["sources"]["id"], web, strict=True))
+
+
+def source_label(title: str, publisher: str, published: str) -> str:
+    """'Title — Publisher, 2024-07-04': how a source is named to a reader."""
+    by = ", ".join(part for part in (publisher, published) if part)
+    return f"{title} — {by}" if by else title
+
+
+def source_labels(pkg: DataPackage) -> dict[str, str]:
+    """Source id → its title, publisher and date (see `source_label`)."""
+    src = pkg["sources"]
+    columns = [src[c].fillna("").astype(str) for c in ("title", "publisher", "published")]
+    labels = [source_label(*parts) for parts in zip(*columns, strict=True)]
+    return dict(zip(src["id"], labels, strict=True))
+
+
+def cited(source_ids: pd.Series, labels: dict[str, str]) -> pd.Series:
+    """Each row's cited sources by title, publisher and date, joined by '; '."""
+    return per_distinct(source_ids, lambda ids: "; ".join(labels.get(i, i) for i in ids))
 
 
 def membership_table(
@@ -96,6 +120,7 @@ def membership_table(
             "Note": out["note"],
             "Record": record_labels(out["source_ids"]),
             "Sources": joined(out["source_ids"]),
+            "Cited": cited(out["source_ids"], source_labels(pkg)),
             "Link": first_source_urls(out["source_ids"], urls),
             "ISO3": out["country"],
         }
@@ -121,6 +146,7 @@ def agreement_table(
             "In force": out["in_force_date"],
             "Status": out["status"].map(v.AGREEMENT_STATUSES),
             "Sources": joined(out["source_ids"]),
+            "Cited": cited(out["source_ids"], source_labels(pkg)),
             "Link": first_source_urls(out["source_ids"], urls),
         }
     ).reset_index(drop=True)
@@ -243,11 +269,15 @@ def segment_table(segments: pd.DataFrame, pkg: DataPackage) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def sources_line(ids: list[str], limit: int = 8) -> str:
-    """'Sources: a, b, c and 4 more' — the ids behind what a chart shows."""
+def sources_line(ids: list[str], limit: int = 8, labels: dict[str, str] | None = None) -> str:
+    """'Sources: a; b; c and 4 more' — the sources behind what a chart shows, by title,
+    publisher and date when `labels` (`source_labels`) are given, else by id."""
     unique = list(dict.fromkeys(ids))
     if not unique:
         return ""
-    shown = ", ".join(unique[:limit])
+    named = [labels.get(i, i) for i in unique[:limit]] if labels else unique[:limit]
+    shown = "; ".join(named) if labels else ", ".join(named)
     more = len(unique) - limit
-    return f"Sources: {shown}" + (f" and {more} more (see the Sources page)" if more > 0 else "")
+    if more <= 0:
+        return f"Sources: {shown}"
+    return f"Sources: {shown} and {more} more (see the Sources page)"

@@ -20,6 +20,8 @@ from dashboard.ui.page import presenting
 from dashboard.ui.query import profile_links
 
 PROFILE_TEXT = r"#(.+)$"  # a profile link shows the country name it carries after '#'
+SITE_TEXT = r"https?://(?:www\.)?([^/?#]+)"  # a source's link shows its site: 'tass.com'
+WRAP_ROW_PX = 78  # rows this tall wrap long text over three lines (Streamlit wraps past 64 px)
 SORT_WAYS = {"asc": "Ascending ↑", "desc": "Descending ↓"}
 CHART_FORMATS = (
     ("png", "image/png", export.chart_png),
@@ -87,19 +89,30 @@ def table(
     csv: Callable[[], bytes] | None = None,
     hidden: tuple[str, ...] = (),
     profiles: Mapping[str, str] | None = None,
+    wrap: tuple[str, ...] = (),
     **kwargs,
 ):
     """A dataframe with clickable links, text shown as text, and an optional CSV download.
+
+    `wrap` names columns of long text: they are drawn wide, in rows tall enough to wrap it.
+    Where a `Cited` column names the sources, their ids (`Sources`) go to the download only.
 
     The download holds `csv()` when given (every row of a paged table), else the frame given.
     `profiles` maps a column of country names to the column of their ISO3 codes: each name
     then links to the country's profile, and the code column is not shown.
     """
     config = {
-        c: st.column_config.LinkColumn(c, display_text="open")
+        c: st.column_config.LinkColumn(c, display_text=SITE_TEXT)
         for c in link_columns
         if c in frame.columns
     }
+    wrapped = [c for c in wrap if c in frame.columns]
+    config |= {c: st.column_config.TextColumn(c, width="large") for c in wrapped}
+    if wrapped:
+        kwargs.setdefault("row_height", WRAP_ROW_PX)
+    if "Cited" in frame.columns:
+        hidden = (*hidden, "Sources")
+        config["Cited"] = st.column_config.TextColumn("Sources", width="large")
     given, profiles = frame, profiles or {}
     if profiles:
         links = {name: profile_links(frame[code], frame[name]) for name, code in profiles.items()}
@@ -129,6 +142,17 @@ def table(
                 on_click="ignore",
             )
     return shown
+
+
+def fields(frame: pd.DataFrame, key: str) -> None:
+    """One record's fields (`Field`, `Value`) whole, each value as plain text under its name;
+    empty ones left out."""
+    with st.container(key=key, border=True):
+        for field, value in zip(frame["Field"], frame["Value"], strict=True):
+            if value is None or (isinstance(value, str) and not value.strip()):
+                continue
+            st.caption(field)  # field names are the code's own words
+            st.text(str(value))  # values come from the data: text, never markdown
 
 
 def sort_controls(page: Page, labels: Mapping[str, str]) -> tuple[str, bool]:

@@ -19,6 +19,7 @@ from dashboard.derive.display import (
     agreement_table,
     party_countries,
     party_names,
+    source_labels,
     sources_line,
 )
 from dashboard.derive.filters import AgreementFilter, filter_agreements
@@ -107,7 +108,7 @@ def full_rows(pkg: DataPackage, shown: pd.DataFrame) -> pd.DataFrame:
 
 @shared(rows=True)
 def figures(pkg: DataPackage, shown: pd.DataFrame, params: AgreementFilter) -> Figures:
-    cited = sources_line(distinct_items(shown["source_ids"]))
+    cited = sources_line(distinct_items(shown["source_ids"]), labels=source_labels(pkg))
     statuses = shown["status"]
     timeline = by_sector = by_year = None
     if not shown.empty:

@@ -21,6 +21,7 @@ from dashboard.derive.display import (
     organization_names,
     party_names,
     per_distinct,
+    source_labels,
     source_urls,
     sources_line,
 )
@@ -101,7 +102,6 @@ def rows(pkg: DataPackage, every: pd.DataFrame, params: ChangeFilter) -> pd.Data
 
 @shared(rows=True)
 def figures(pkg: DataPackage, shown: pd.DataFrame, params: ChangeFilter) -> Figures:
-    del pkg  # cache key
     kinds = shown["kind"]
     by_month = None
     if not shown.empty:
@@ -115,7 +115,7 @@ def figures(pkg: DataPackage, shown: pd.DataFrame, params: ChangeFilter) -> Figu
         agreements=int(kinds.isin(("signed", "in_force")).sum()),
         events=int((kinds == "event").sum()),
         by_month=by_month,
-        cited=sources_line(distinct_items(shown["source_ids"])),
+        cited=sources_line(distinct_items(shown["source_ids"]), labels=source_labels(pkg)),
     )
 
 

@@ -14,6 +14,7 @@ from dashboard.derive.display import (
     country_names,
     organization_names,
     party_names,
+    source_labels,
     source_urls,
     sources_line,
 )
@@ -82,7 +83,7 @@ def profile(pkg: DataPackage, code: str, today: date) -> Profile:
         trade_rows=trade,
         **_map(pkg, code),
         peers=shared_memberships(pkg["memberships"], code, today, names, PEERS),
-        cited=sources_line(cited),
+        cited=sources_line(cited, labels=source_labels(pkg)),
     )
 
 

@@ -30,6 +30,7 @@ from dashboard.derive.display import (
     country_names,
     membership_table,
     organization_names,
+    source_labels,
     sources_line,
 )
 from dashboard.derive.filters import MembershipFilter, filter_memberships
@@ -155,8 +156,8 @@ def rows(pkg: DataPackage, params: MembershipFilter) -> pd.DataFrame:
 
 @shared(rows=True)
 def cited(pkg: DataPackage, shown: pd.DataFrame, params: MembershipFilter) -> str:
-    del pkg, params  # cache key
-    return sources_line(distinct_items(shown["source_ids"]))
+    del params  # cache key
+    return sources_line(distinct_items(shown["source_ids"]), labels=source_labels(pkg))
 
 
 @shared(rows=True)

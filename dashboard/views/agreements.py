@@ -111,16 +111,17 @@ else:
         "a-table",
         "agreements.csv",
         hidden=("id",),
+        wrap=("Title",),
         on_select="rerun",
         selection_mode="single-row",
     )
     picked = selection.selection.rows if selection else []
     if picked and (chosen := model.detail(pkg, first.frame.iloc[picked[0]]["id"])):
         st.subheader("Details")
-        show.table(chosen.fields, key="a-detail")
+        show.fields(chosen.fields, key="a-detail")  # long titles and summaries whole
         if not chosen.countries.empty:
             show.table(chosen.countries, key="a-detail-countries", profiles={"Country": "ISO3"})
-        show.table(chosen.sources, key="a-detail-sources")
+        show.table(chosen.sources, key="a-detail-sources", hidden=("Source",), wrap=("Title",))
     else:
         st.caption("Select a row to see every field and its sources.")
 page.finish(AGREEMENTS, defaults, active)

@@ -84,6 +84,14 @@ else:
     show.chart(figures.by_month, "ch-by-month", context)
     st.subheader("Every change, with its sources")
     show.listing(
-        pkg, CHANGES, table, shown, params, "ch-table", "changes.csv", profiles={"Country": "ISO3"}
+        pkg,
+        CHANGES,
+        table,
+        shown,
+        params,
+        "ch-table",
+        "changes.csv",
+        profiles={"Country": "ISO3"},
+        wrap=("What",),
     )
 page.finish(CHANGES, defaults, active)

@@ -83,7 +83,15 @@ else:
     with right:
         show.chart(figures.by_year, "p-by-year", lambda: [*context(), figures.cited])
     show.listing(
-        pkg, COUNTRY, table, signed, signed_by, "p-agreements", "agreements.csv", hidden=("id",)
+        pkg,
+        COUNTRY,
+        table,
+        signed,
+        signed_by,
+        "p-agreements",
+        "agreements.csv",
+        hidden=("id",),
+        wrap=("Title",),
     )
 
 st.subheader(f"Events ({len(profile.events):,})")

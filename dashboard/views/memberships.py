@@ -163,5 +163,6 @@ if not shown.empty:
         "m-table",
         "memberships.csv",
         profiles={"Country": "ISO3"},
+        wrap=("Note",),
     )
 page.finish(MEMBERSHIPS, defaults, active)

@@ -55,7 +55,7 @@ with left:
 with right:
     # what is new comes first, in view without scrolling
     st.subheader("Most recent changes")
-    show.table(view.recent, key="o-recent")
+    show.table(view.recent, key="o-recent", wrap=("What",))
     pair = view.pair
     if pair is not None:
         st.subheader("The pair in figures")

@@ -14,6 +14,8 @@ from dashboard.derive.display import (
     party_countries,
     per_distinct,
     segment_table,
+    source_urls,
+    sources_line,
 )
 from dashboard.derive.paging import csv_bytes
 
@@ -41,7 +43,15 @@ def package(countries: dict[str, str], orgs: dict[str, str], places: dict[str, s
         tables={
             "countries": pd.DataFrame({"iso3": list(countries), "name": list(countries.values())}),
             "organizations": pd.DataFrame({"id": list(orgs), "short_name": list(orgs.values())}),
-            "sources": pd.DataFrame({"id": list(sources), "url": list(sources.values())}),
+            "sources": pd.DataFrame(
+                {
+                    "id": list(sources),
+                    "url": list(sources.values()),
+                    "title": [f"Title of {i}" for i in sources],
+                    "publisher": ["Publisher A", "", "Correlates of War Project"],
+                    "published": ["2024-07-04", "2020", ""],
+                }
+            ),
             "places": pd.DataFrame({"id": list(places), "name": list(places.values())}),
         },
         problems=(),
@@ -49,6 +59,11 @@ def package(countries: dict[str, str], orgs: dict[str, str], places: dict[str, s
     )
 
 
+LABELS = {  # how each source of `package` is named to a reader
+    "src-a": "Title of src-a — Publisher A, 2024-07-04",
+    "src-b": "Title of src-b — 2020",
+    COW_SOURCE_ID: f"Title of {COW_SOURCE_ID} — Correlates of War Project",
+}
 PLAIN = ({"IRN": "Iran", "BLR": "Belarus"}, {"sco": "SCO", "eaeu": "EAEU"}, {"minsk": "Minsk"})
 TRICKY = (
     {"IRN": 'Iran, "Islamic Republic of"', "BLR": "Беларусь"},
@@ -110,6 +125,7 @@ def test_agreement_table_is_the_row_by_row_table(lookups, copies):
                 "In force": row["in_force_date"],
                 "Status": v.AGREEMENT_STATUSES.get(row["status"]),
                 "Sources": ", ".join(row["source_ids"]),
+                "Cited": "; ".join(LABELS[i] for i in row["source_ids"]),
                 "Link": first_url(row["source_ids"]),
             }
             for _, row in rows.iterrows()
@@ -148,6 +164,7 @@ def test_membership_table_is_the_row_by_row_table(lookups, copies):
                 "Note": row["note"],
                 "Record": COW_LABEL if COW_SOURCE_ID in row["source_ids"] else "",
                 "Sources": ", ".join(row["source_ids"]),
+                "Cited": "; ".join(LABELS[i] for i in row["source_ids"]),
                 "Link": first_url(row["source_ids"]),
                 "ISO3": row["country"],
             }
@@ -215,3 +232,28 @@ def test_per_distinct_is_map_calling_once_per_distinct_value(column):
     assert result.index.equals(column.index)
     assert result.tolist() == column.map(lambda value: f"<{value}>").tolist()
     assert len(calls) == column.nunique(dropna=False)
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("https://example.org/a", "https://example.org/a"),
+        ("HTTP://example.org/b", "HTTP://example.org/b"),
+        ("javascript:alert(1)", ""),
+        ("file:///etc/passwd", ""),
+        ("ftp://example.org/c", ""),
+        ("", ""),
+    ],
+)
+def test_only_web_addresses_become_links(url, shown):
+    pkg = package(*PLAIN)
+    pkg.tables["sources"].loc[0, "url"] = url
+    assert source_urls(pkg)["src-a"] == shown
+
+
+def test_sources_line_names_sources_by_title_publisher_and_date():
+    line = sources_line(["src-a", "src-b", "src-a"], labels=LABELS)
+    assert line == "Sources: Title of src-a — Publisher A, 2024-07-04; Title of src-b — 2020"
+    assert sources_line(["a", "b", "c"], limit=2) == (
+        "Sources: a, b and 1 more (see the Sources page)"
+    )
