@@ -95,7 +95,7 @@ def source_labels(pkg: DataPackage) -> dict[str, str]:
     """Source id → its title, publisher and date (see `source_label`)."""
     src = pkg["sources"]
     columns = [src[c].fillna("").astype(str) for c in ("title", "publisher", "published")]
-    labels = [source_label(*parts) for parts in zip(*columns, strict=True)]
+    labels = [source_label(*map(without_hidden, parts)) for parts in zip(*columns, strict=True)]
     return dict(zip(src["id"], labels, strict=True))
 
 
