@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent  # the project: app.py, data/, static/
 DATA_DIR_VARIABLE = "DASHBOARD_DATA"  # names the package's folders (`a:b` layers b over a)
 MAX_REPLICAS = 32  # app processes `serve` starts at most
 
-# Okabe & Ito's colour-blind-safe palette, one colour per membership status.
+# One colour per membership status, drawn opaque on the map and in charts. Chosen so that no status
+# can pass for water, bare land or another status, in either theme and for deuteranopes and
+# protanopes too: CIEDE2000 ≥ 23 between statuses and ≥ 22 from sea and land in both themes (≥ 17
+# in simulated deuteranopia and protanopia; tests/test_config.py measures it). None is blue: blue
+# is water.
 STATUS_COLORS: dict[str, str] = {
-    "founding_member": "#0072B2",
-    "member": "#56B4E9",
-    "associate_member": "#009E73",
-    "observer": "#E69F00",
-    "dialogue_partner": "#F0E442",
-    "partner_country": "#CC79A7",
-    "applicant": "#999999",
-    "suspended": "#D55E00",
+    "founding_member": "#8F2699",
+    "member": "#D876DE",
+    "associate_member": "#8E5755",
+    "observer": "#A77118",
+    "dialogue_partner": "#F6E94C",
+    "partner_country": "#0A4602",
+    "applicant": "#80848C",
+    "suspended": "#E59884",
 }
 
 # Paul Tol's colour-blind-safe "muted" and "light" schemes, then his "bright" scheme's extras.
@@ -80,9 +85,28 @@ MAP_HEIGHT = 620  # pixels
 BASEMAP_URL = "/app/static/basemap/countries.geojson"  # static/basemap/, served by Streamlit
 BASEMAP_FILE = ROOT / "static" / "basemap" / "countries.geojson"
 BASEMAP_ATTRIBUTION = "Basemap: Natural Earth (public domain), 1:110m countries."
-SEA_COLOR = "#C9DDEB"
-LAND_COLOR = "#EFEBE3"
-BORDER_COLOR = "#9A9A9A"
+
+
+@dataclass(frozen=True)
+class MapColors:
+    """The basemap and the text on the map in one theme: a country with no status is `land`."""
+
+    sea: str
+    land: str
+    border: str
+    text: str  # labels and the legend
+    panel: str  # behind labels and the legend (drawn at PANEL_ALPHA)
+
+
+MAP_THEMES: dict[str, MapColors] = {
+    "light": MapColors("#C9DDEB", "#EFEBE3", "#9A9A9A", "#1B2631", "#FFFFFF"),
+    "dark": MapColors("#0A1B30", "#343E49", "#5F6B78", "#F2F5F8", "#0F1923"),
+}
+LIGHT, DARK = "light", "dark"  # Streamlit's theme types; the map is light when it cannot tell
+PANEL_ALPHA = 235  # opacity (0–255) of the panel behind labels and the legend
+SEA_COLOR = MAP_THEMES[LIGHT].sea
+LAND_COLOR = MAP_THEMES[LIGHT].land
+BORDER_COLOR = MAP_THEMES[LIGHT].border
 # Line width in pixels and opacity (0–255) per segment status: the less real, the fainter.
 SEGMENT_STATUS_WIDTHS: dict[str, int] = {
     "operational": 5,
@@ -96,6 +120,8 @@ SEGMENT_STATUS_ALPHAS: dict[str, int] = {
     "planned": 150,
     "gap": 150,
 }
+FADED_ALPHA = 70  # opacity (0–255) of the legs off the chosen route
+ROUTE_EXTRA_WIDTH = 3  # pixels the chosen route's legs are wider than they would be
 # Statuses drawn with a dotted white overlay, so they read as "not there yet" in any colour.
 DOTTED_STATUSES = ("under_construction", "planned", "gap")
 PLACE_KIND_COLORS: dict[str, str] = {
@@ -105,7 +131,7 @@ PLACE_KIND_COLORS: dict[str, str] = {
     "free_zone": "#CC79A7",
     "junction": "#6C7A89",
 }
-MEMBERSHIP_SHADE_ALPHA = 110  # opacity (0–255) of country shading over the land colour
+MEMBERSHIP_SHADE_ALPHA = 255  # opaque: a status colour drawn as it is, never blended with land
 HIGHLIGHT_COLOR = "#E69F00"  # the country of a profile, on its small map
 # The route the corridor page's summary opens on (place ids), when the package has them.
 DEFAULT_ROUTE = ("minsk", "bandar-abbas")

@@ -51,6 +51,12 @@ class RouteSummary:
     not_operational: pd.DataFrame
     estimated_km: float = 0.0
     estimated_legs: int = 0
+    path: tuple[tuple[str, str, str], ...] = ()  # (segment id, from, to) in travel order
+
+    @property
+    def segment_ids(self) -> tuple[str, ...]:
+        """The ids of the route's legs, in travel order."""
+        return tuple(seg for seg, _, _ in self.path)
 
     @property
     def length(self) -> str:
@@ -158,6 +164,7 @@ def summarise_route(
         not_operational=legs[~legs["operational"]].drop(columns=HIDDEN),
         estimated_km=float(legs.loc[legs["estimated"], "Length (km)"].sum()),
         estimated_legs=int(legs["estimated"].sum()),
+        path=tuple(path),
     )
 
 

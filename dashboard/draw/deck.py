@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import base64
-import json
 import math
 
 import pandas as pd
 import pydeck as pdk
 
 from dashboard import config
+from dashboard.draw.colors import rgb
+from dashboard.draw.map_labels import label_layers
 from dashboard.draw.mercator import WORLD_PX, latitude, mercator_y
+
+__all__ = ["build_deck", "fit_view", "rgb"]
 
 PIXELS = '"pixels"'  # quoted: pydeck would read a bare string as a column name
 WORLD = [[-180, -85], [180, -85], [180, 85], [-180, 85]]
@@ -27,26 +29,20 @@ LAYER_NAMES: dict[str, str] = {
 }
 
 
-def rgb(hex_color: str, alpha: int = 255) -> list[int]:
-    """'#RRGGBB' → [r, g, b, alpha], the colour form deck.gl accessors take."""
-    h = hex_color.lstrip("#")
-    return [int(h[i : i + 2], 16) for i in (0, 2, 4)] + [alpha]
-
-
-def sea_layer() -> pdk.Layer:
+def sea_layer(colors: config.MapColors) -> pdk.Layer:
     """One polygon over the whole world in the sea colour: the water under the land."""
     return pdk.Layer(
         "PolygonLayer",
         [{"polygon": WORLD}],
         id="sea",
         get_polygon="polygon",
-        get_fill_color=rgb(config.SEA_COLOR),
+        get_fill_color=rgb(colors.sea),
         stroked=False,
         pickable=False,
     )
 
 
-def countries_layer(url: str) -> pdk.Layer:
+def countries_layer(url: str, colors: config.MapColors) -> pdk.Layer:
     """Natural Earth countries fetched from `url` (a static file): land with borders."""
     return pdk.Layer(
         "GeoJsonLayer",
@@ -54,34 +50,36 @@ def countries_layer(url: str) -> pdk.Layer:
         id="countries",
         filled=True,
         stroked=True,
-        get_fill_color=rgb(config.LAND_COLOR),
-        get_line_color=rgb(config.BORDER_COLOR),
+        get_fill_color=rgb(colors.land),
+        get_line_color=rgb(colors.border),
         line_width_min_pixels=0.7,
         pickable=False,
     )
 
 
-def shading_layer(features: list[dict]) -> pdk.Layer:
+def shading_layer(features: list[dict], border: str = config.BORDER_COLOR) -> pdk.Layer:
     """Shaded countries over the land, coloured by status; hovering one shows its tooltip."""
     return pdk.Layer(
         "GeoJsonLayer",
         {"type": "FeatureCollection", "features": features},
         id="shading",
         filled=True,
-        stroked=False,
+        stroked=True,
         get_fill_color="properties.color",  # pydeck turns the string into an accessor
+        get_line_color=rgb(border),  # opaque fills: the borders drawn again over them
+        line_width_min_pixels=0.7,
         pickable=True,
         auto_highlight=True,
         highlight_color=[255, 255, 255, 70],
     )
 
 
-def segment_layer(frame: pd.DataFrame) -> pdk.Layer:
+def segment_layer(frame: pd.DataFrame, layer_id: str = "segments") -> pdk.Layer:
     """Legs as paths coloured by mode, wider and more opaque the more real they are."""
     return pdk.Layer(
         "PathLayer",
         frame,
-        id="segments",
+        id=layer_id,
         get_path="path",
         get_color="color",
         get_width="width",
@@ -93,14 +91,16 @@ def segment_layer(frame: pd.DataFrame) -> pdk.Layer:
     )
 
 
-def casing_layer(frame: pd.DataFrame) -> pdk.Layer:
+def casing_layer(
+    frame: pd.DataFrame, layer_id: str = "segments-casing", alpha: int = 220
+) -> pdk.Layer:
     """A white edge under every leg, so legs stand out over shaded countries of any colour."""
     return pdk.Layer(
         "PathLayer",
         frame.assign(width=frame["width"] + 3),
-        id="segments-casing",
+        id=layer_id,
         get_path="path",
-        get_color=[255, 255, 255, 220],
+        get_color=[255, 255, 255, alpha],
         get_width="width",
         width_units=PIXELS,
         cap_rounded=True,
@@ -109,13 +109,13 @@ def casing_layer(frame: pd.DataFrame) -> pdk.Layer:
     )
 
 
-def dotted_layer(frame: pd.DataFrame) -> pdk.Layer:
+def dotted_layer(frame: pd.DataFrame, layer_id: str = "segments-dotted") -> pdk.Layer:
     """White dashes over legs that are not operational yet, so they read as 'not there'."""
     dotted = frame[frame["status"].isin(config.DOTTED_STATUSES)]
     return pdk.Layer(
         "PathLayer",
         dotted,
-        id="segments-dotted",
+        id=layer_id,
         get_path="path",
         get_color=[255, 255, 255, 230],
         get_width=2,
@@ -145,78 +145,31 @@ def place_layer(frame: pd.DataFrame) -> pdk.Layer:
     )
 
 
-def _data_url(features: list[dict]) -> str:
-    """GeoJSON as a `data:` URL, which a tile layer fetches like a file (no server needed)."""
-    raw = json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)
-    return "data:application/json;base64," + base64.b64encode(raw.encode("utf-8")).decode("ascii")
+def faded(frame: pd.DataFrame) -> pd.DataFrame:
+    """Legs off the chosen route: their colour at FADED_ALPHA, one pixel narrower."""
+    colors = frame["color"].map(lambda c: [*c[:3], min(c[3], config.FADED_ALPHA)])
+    return frame.assign(color=colors, width=(frame["width"] - 1).clip(lower=2))
 
 
-TEXT_STYLE = {  # a tile layer's text props (GeoJSON points drawn as text)
-    "get_text_size": 12,
-    "get_text_color": [27, 38, 49],
-    "get_text_anchor": '"start"',
-    "get_text_alignment_baseline": '"center"',
-    "get_text_pixel_offset": [8, 0],
-    "text_background": True,
-    "get_text_background_color": [255, 255, 255, 190],
-    "text_character_set": '"auto"',
-    "text_font_family": '"DejaVu Sans, Arial, sans-serif"',
-}
+def emphasised(frame: pd.DataFrame) -> pd.DataFrame:
+    """Legs of the chosen route: opaque and wider than any other leg."""
+    colors = frame["color"].map(lambda c: [*c[:3], 255])
+    return frame.assign(color=colors, width=frame["width"] + config.ROUTE_EXTRA_WIDTH)
 
 
-def label_layers(frame: pd.DataFrame, first_zoom: float) -> list[pdk.Layer]:
-    """Place names beside their dots, on a light background: those that fit at the first zoom
-    always; a name that would overlap a weightier one waits for the zoom from which it fits
-    (`min_zoom`).
-
-    deck.gl has no per-layer zoom range except on tile layers: each group of waiting labels
-    with the same `min_zoom` is one tile layer (one world-sized tile) hidden below that zoom.
-    """
-    now = frame[frame["min_zoom"] <= first_zoom]
-    layers = []
-    if not now.empty:
-        layers.append(
-            pdk.Layer(
-                "TextLayer",
-                now,
-                id="labels",
-                get_position=["lon", "lat"],
-                get_text="name",
-                get_size=TEXT_STYLE["get_text_size"],
-                get_color=TEXT_STYLE["get_text_color"],
-                get_text_anchor=TEXT_STYLE["get_text_anchor"],
-                get_alignment_baseline=TEXT_STYLE["get_text_alignment_baseline"],
-                get_pixel_offset=TEXT_STYLE["get_text_pixel_offset"],
-                background=True,
-                get_background_color=TEXT_STYLE["get_text_background_color"],
-                character_set=TEXT_STYLE["text_character_set"],
-                font_family=TEXT_STYLE["text_font_family"],
-                pickable=False,
-            )
-        )
-    for zoom, group in frame[frame["min_zoom"] > first_zoom].groupby("min_zoom", sort=True):
-        features = [
-            {
-                "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
-                "properties": {"name": p.name},
-            }
-            for p in group.itertuples()
+def leg_layers(segments: pd.DataFrame, route: tuple[str, ...] = ()) -> list[pdk.Layer]:
+    """Every leg, cased and dashed; with a route, the other legs faded and the route on top."""
+    if not route:
+        return [casing_layer(segments), segment_layer(segments), dotted_layer(segments)]
+    on = segments["id"].isin(route)
+    others, chosen = faded(segments[~on]), emphasised(segments[on])
+    layers = [casing_layer(others, alpha=90), segment_layer(others), dotted_layer(others)]
+    if not chosen.empty:
+        layers += [
+            casing_layer(chosen, "route-casing", 255),
+            segment_layer(chosen, "route"),
+            dotted_layer(chosen, "route-dotted"),
         ]
-        layers.append(
-            pdk.Layer(
-                "TileLayer",
-                _data_url(features),
-                id=f"labels-{zoom:g}",
-                min_zoom=0,
-                max_zoom=0,  # one tile for the whole world, at every zoom
-                visible_min_zoom=float(zoom),
-                point_type='"text"',
-                get_text="properties.name",
-                pickable=False,
-                **TEXT_STYLE,
-            )
-        )
     return layers
 
 
@@ -228,19 +181,23 @@ def build_deck(
     shading: list[dict] | None = None,
     basemap_url: str = config.BASEMAP_URL,
     view: dict[str, float] | None = None,
+    theme: str = config.LIGHT,
+    route: tuple[str, ...] = (),
 ) -> pdk.Deck:
-    """The map from prepared frames, bottom up; `shading` holds shaded countries' features."""
+    """The map from prepared frames, bottom up; `shading` holds shaded countries' features,
+    `route` the ids of the legs of a chosen route (drawn on top, the others faded)."""
+    colors = config.MAP_THEMES.get(theme, config.MAP_THEMES[config.LIGHT])
     layers = []
     if "basemap" in shown:
-        layers += [sea_layer(), countries_layer(basemap_url)]
+        layers += [sea_layer(colors), countries_layer(basemap_url, colors)]
     if "shading" in shown and shading:
-        layers.append(shading_layer(shading))
+        layers.append(shading_layer(shading, colors.border))
     if "segments" in shown and not segments.empty:
-        layers += [casing_layer(segments), segment_layer(segments), dotted_layer(segments)]
+        layers += leg_layers(segments, route)
     if "places" in shown and not places.empty:
         layers.append(place_layer(places))
     if "labels" in shown and labels is not None and not labels.empty:
-        layers += label_layers(labels, (view or config.MAP_VIEW)["zoom"])
+        layers += label_layers(labels, (view or config.MAP_VIEW)["zoom"], colors)
     return pdk.Deck(
         layers=layers,
         initial_view_state=pdk.ViewState(**(view or config.MAP_VIEW)),

@@ -70,7 +70,8 @@ def in_view(features: list[dict], box: tuple[float, ...]) -> list[dict]:
     return kept
 
 
-def _leg_features(legs: pd.DataFrame) -> list[dict]:
+def _leg_features(legs: pd.DataFrame, route: tuple[str, ...] = ()) -> list[dict]:
+    """Legs as GeoJSON lines; with a route, its legs wider and the others faded."""
     return [
         {
             "type": "Feature",
@@ -79,7 +80,8 @@ def _leg_features(legs: pd.DataFrame) -> list[dict]:
                 "Mode": v.label(v.MODES, row.mode),
                 "Status": v.label(v.SEGMENT_STATUSES, row.status),
                 "Leg": row.name,
-                "Width": row.width,
+                "Width": row.width + (config.ROUTE_EXTRA_WIDTH if row.id in route else 0),
+                "Opacity": 1.0 if not route or row.id in route else config.FADED_ALPHA / 255,
                 "Dashed": row.status in config.DOTTED_STATUSES,
             },
         }
@@ -96,8 +98,10 @@ def map_chart(
     title: str,
     lines: list[str],
     size: tuple[int, int] = SIZE,
+    route: tuple[str, ...] = (),
 ) -> alt.LayerChart:
-    """The map from the deck's frames (`segment_frame`, `place_frame`, `label_frame`)."""
+    """The map from the deck's frames (`segment_frame`, `place_frame`, `label_frame`), in the
+    light theme (an image is printed and projected); `route` holds the chosen route's legs."""
     layers = [
         alt.Chart(alt.sphere()).mark_geoshape(fill=config.SEA_COLOR, clip=True),
         alt.Chart(alt.Data(values=in_view(list(shapes().values()), bounds(view, size))))
@@ -109,21 +113,27 @@ def map_chart(
     if shading:
         layers.append(
             alt.Chart(alt.Data(values=in_view(shading, bounds(view, size))))
-            .mark_geoshape(fillOpacity=config.MEMBERSHIP_SHADE_ALPHA / 255, clip=True)
+            .mark_geoshape(
+                fillOpacity=config.MEMBERSHIP_SHADE_ALPHA / 255,
+                stroke=config.BORDER_COLOR,
+                strokeWidth=0.6,
+                clip=True,
+            )
             .encode(
                 color=alt.Color(
                     "properties.status:N",
-                    **_scale(v.MEMBERSHIP_STATUSES, config.STATUS_COLORS, "Country"),
+                    **_scale(v.MEMBERSHIP_STATUSES, config.STATUS_COLORS, "Country status"),
                 )
             )
         )
     if not legs.empty:
         layers.append(
-            alt.Chart(alt.Data(values=_leg_features(legs)))
+            alt.Chart(alt.Data(values=_leg_features(legs, route)))
             .mark_geoshape(filled=False, strokeCap="round", clip=True)
             .encode(
                 color=alt.Color("properties.Mode:N", **_scale(v.MODES, config.MODE_COLORS, "Mode")),
                 strokeWidth=alt.StrokeWidth("properties.Width:Q", scale=None, legend=None),
+                strokeOpacity=alt.StrokeOpacity("properties.Opacity:Q", scale=None, legend=None),
                 strokeDash=alt.StrokeDash(
                     "properties.Dashed:N",
                     scale=alt.Scale(domain=[False, True], range=[[1, 0], [5, 3]]),

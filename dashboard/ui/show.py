@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from dashboard.config import DARK, LIGHT
 from dashboard.datapackage.load import DataPackage
 from dashboard.derive.paging import Listing, TablePage, csv_bytes
 from dashboard.derive.search import matching
@@ -245,3 +246,33 @@ def downloads(key: str, name: str, renders: Mapping[str, Callable[[], bytes | st
             icon=":material/image:",
             on_click="ignore",
         )
+
+
+MAP_CSS = """
+<style>
+.st-key-MAPKEY-box { position: relative; }
+.st-key-MAPKEY-box .st-key-MAPKEY-legend {
+  position: absolute; right: 10px; top: 36px; z-index: 5; width: auto; height: auto;
+  max-width: calc(100% - 20px); max-height: MAXHEIGHTpx; overflow: auto; }
+.st-key-MAPKEY-box .st-key-MAPKEY-legend summary { cursor: pointer; font-weight: 600; }
+</style>
+"""
+
+
+def map_theme() -> str:
+    """The active theme's type ('light' or 'dark'); light when the browser has not said."""
+    kind = st.context.theme.type
+    return kind if kind in (DARK, LIGHT) else LIGHT
+
+
+def map_with_legend(deck: Any, legend: str, key: str, height: int) -> None:
+    """The map with its legend laid over its upper right corner (away from the corridor), in
+    view wherever the map is; a reader can fold it.
+
+    `legend` is HTML built only from the fixed vocabularies and colours, never data text.
+    """
+    with st.container(key=f"{key}-box"):
+        st.html(MAP_CSS.replace("MAPKEY", key).replace("MAXHEIGHT", str(height - 46)))
+        st.pydeck_chart(deck, height=height, key=key)
+        with st.container(key=f"{key}-legend"):
+            st.markdown(legend, unsafe_allow_html=True)

@@ -18,7 +18,7 @@ import pydeck as pdk
 from dashboard import config
 from dashboard.config import BASEMAP_FILE
 from dashboard.datapackage.load import DataPackage
-from dashboard.derive import playback, routes
+from dashboard.derive import crossings, playback, routes
 from dashboard.derive.coverage import organization_records
 from dashboard.derive.display import (
     country_names,
@@ -122,6 +122,42 @@ def route(pkg: DataPackage, query: routes.RouteQuery) -> routes.RouteSummary | N
     return routes.summarise_route(pkg["route_segments"], query, place_names(pkg))
 
 
+@dataclass(frozen=True)
+class Card:
+    """The route card's lines, in reading order (all plain text: names come from the data)."""
+
+    length: str
+    by_mode: str
+    countries: str
+    crossings: tuple[str, ...]
+    transshipments: tuple[str, ...]
+    not_operational: tuple[str, ...]
+
+
+@shared()
+def card(pkg: DataPackage, query: routes.RouteQuery) -> Card | None:
+    """The chosen route at a glance; None when the chosen branches do not connect its ends."""
+    summary = route(pkg, query)
+    if summary is None:
+        return None
+    made = crossings.route_card(
+        list(summary.path),
+        pkg["route_segments"],
+        pkg["places"],
+        country_names(pkg),
+        place_names(pkg),
+    )
+    gaps = summary.not_operational
+    return Card(
+        length=summary.length,
+        by_mode=crossings.km_by_mode_text(made),
+        countries=" → ".join(made.countries),
+        crossings=tuple(crossings.crossing_text(c) for c in made.crossings),
+        transshipments=tuple(crossings.transshipment_text(t) for t in made.transshipments),
+        not_operational=tuple(f"{row.From} – {row.To}: {row.Status}" for row in gaps.itertuples()),
+    )
+
+
 @shared()
 def dates(pkg: DataPackage, organization: str, step: str, last: date) -> list[date]:
     """The as-of dates a player steps through for one organization's spans."""
@@ -142,13 +178,21 @@ class MapView:
     shown: tuple[str, ...]
     cited: str
     legend: str  # HTML from the fixed vocabularies and colours only, never data text
+    route: tuple[str, ...] = ()  # the chosen route's leg ids
 
 
 @shared()
 def map_view(
-    pkg: DataPackage, params: SegmentFilter, shown: tuple[str, ...], org: str, day: date
+    pkg: DataPackage,
+    params: SegmentFilter,
+    shown: tuple[str, ...],
+    org: str,
+    day: date,
+    theme: str = config.LIGHT,
+    route_ids: tuple[str, ...] = (),
 ) -> MapView:
-    """The corridor map: the chosen legs, every place, countries shaded by `org` on `day`."""
+    """The corridor map: the chosen legs (the route's on top), every place, countries shaded by
+    `org` on `day`, in the colours of `theme`."""
     segments, places = pkg["route_segments"], pkg["places"]
     chosen = filter_segments(segments, params)
     legs = segment_frame(chosen, places)
@@ -161,10 +205,10 @@ def map_view(
         rows = membership_shading(pkg["memberships"], org, day)
         if "shading" in shown:
             features = shaded_features(rows, label, country_names(pkg))
-    built = deck.build_deck(legs, dots, labels, shown, features)
+    built = deck.build_deck(legs, dots, labels, shown, features, theme=theme, route=route_ids)
     cited = sources_line([s for ids in chosen["source_ids"] for s in ids])
-    key = legend_html("shading" in shown)
-    return MapView(built, legs, dots, labels, features, shaded, shown, cited, key)
+    key = legend_html(bool(org) and "shading" in shown, theme, bool(route_ids))
+    return MapView(built, legs, dots, labels, features, shaded, shown, cited, key, route_ids)
 
 
 def still(view: MapView, lines: list[str]) -> alt.TopLevelMixin:
@@ -178,6 +222,7 @@ def still(view: MapView, lines: list[str]) -> alt.TopLevelMixin:
         config.MAP_VIEW,
         TITLE,
         [*lines, CREDIT, view.cited],
+        route=view.route,
     )
 
 

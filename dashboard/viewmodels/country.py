@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 import pydeck as pdk
 
-from dashboard.config import MAX_TIMELINE_LANES
+from dashboard.config import LIGHT, MAX_TIMELINE_LANES
 from dashboard.datapackage.load import DataPackage
 from dashboard.derive.display import (
     country_names,
@@ -65,7 +65,7 @@ def choices(pkg: DataPackage) -> dict[str, str]:
 
 
 @shared()
-def profile(pkg: DataPackage, code: str, today: date) -> Profile:
+def profile(pkg: DataPackage, code: str, today: date, theme: str = LIGHT) -> Profile:
     countries, orgs, names = country_names(pkg), organization_names(pkg), party_names(pkg)
     name = countries.get(code, code)
     spans = pkg["memberships"][pkg["memberships"]["country"] == code]
@@ -81,7 +81,7 @@ def profile(pkg: DataPackage, code: str, today: date) -> Profile:
         events=event_table(country_events(pkg["events"], code), names, source_urls(pkg)),
         trade=_trade_figure(trade, name),
         trade_rows=trade,
-        **_map(pkg, code),
+        **_map(pkg, code, theme),
         peers=shared_memberships(pkg["memberships"], code, today, names, PEERS),
         cited=sources_line(cited, labels=source_labels(pkg)),
     )
@@ -106,7 +106,7 @@ def _trade_figure(trade: pd.DataFrame, name: str) -> charts.Figure | None:
     return charts.Figure.of(charts.trade_chart(trade, title), title, f"{name}-trade")
 
 
-def _map(pkg: DataPackage, code: str) -> dict:
+def _map(pkg: DataPackage, code: str, theme: str = LIGHT) -> dict:
     """The small map of the corridor places and legs in the country."""
     places, segments = pkg["places"], pkg["route_segments"]
     inside, legs = country_places(places, segments, code)
@@ -119,5 +119,5 @@ def _map(pkg: DataPackage, code: str) -> dict:
     shown = pd.concat([inside, ends])  # the legs' other ends too: a leg is seen whole
     view = fit_view(list(shown["lon"]), list(shown["lat"]), *MAP_SIZE, max_zoom=5.5)
     shade = highlight(code, names.get(code, code))
-    deck = build_deck(lines, dots, label_frame(dots, legs), shading=shade, view=view)
+    deck = build_deck(lines, dots, label_frame(dots, legs), shading=shade, view=view, theme=theme)
     return {"deck": deck, "places": len(inside), "legs": len(legs)}

@@ -84,11 +84,51 @@ labels = {
 }
 
 
+theme = show.map_theme()
+pick = st.columns([3, 3, 2])
+start = pick[0].selectbox("Route from", ends, format_func=names.get, key=KEY["from_place"])
+end = pick[1].selectbox("to", ends, format_func=names.get, key=KEY["to_place"])
+by = pick[2].radio(
+    "Prefer", list(corridor.PREFER), format_func=corridor.PREFER.get, key=KEY["prefer"]
+)
+with st.expander("Branches the route may use"):
+    through = st.multiselect("Branches allowed", list(v.CORRIDORS), key=KEY["route_corridor"], **kw)
+
+summary = card = None
+if ends and start != end:
+    query = RouteQuery(start, end, tuple(through), by)
+    summary, card = model.route(pkg, query), model.card(pkg, query)
+route_ids = summary.segment_ids if summary is not None else ()
+
+
+def route_card() -> None:
+    """The chosen route at a glance, beside the map."""
+    st.markdown("**Chosen route**")
+    if not ends or start == end:
+        st.info("Pick two different places.")
+    elif card is None:
+        st.info("These branches do not connect the two places. Allow more branches.")
+    else:
+        gaps = "\n".join(card.not_operational) or "None: every leg is operational."
+        # as text: place and country names come from the data
+        st.text(f"Countries crossed, in order:\n{card.countries}")
+        st.text(f"Length: {card.length}")
+        st.text(f"By mode: {card.by_mode}")
+        borders = "\n".join(card.crossings) or "None."
+        st.text(f"Border crossings ({len(card.crossings)}):\n{borders}")
+        moves = "\n".join(card.transshipments) or "None."
+        st.text(f"Transshipments ({len(card.transshipments)}):\n{moves}")
+        st.text(f"Legs not yet in operation ({len(card.not_operational)}):\n{gaps}")
+
+
 def draw(day: date) -> None:
     """The map, its shading as of `day` (when an organization is chosen), legend and credits."""
-    view = model.map_view(pkg, params, layers_on, org, day)
-    st.pydeck_chart(view.deck, height=MAP_HEIGHT, key="c-map")
-    st.markdown(view.legend, unsafe_allow_html=True)  # fixed vocabularies only, no data text
+    view = model.map_view(pkg, params, layers_on, org, day, theme, route_ids)
+    on_map, beside = st.columns([3, 1], gap="small")
+    with on_map:
+        show.map_with_legend(view.deck, view.legend, "c-map", MAP_HEIGHT)
+    with beside, st.container(key="c-route-card", border=True):
+        route_card()
     st.caption(corridor.CREDIT)
     if view.shaded:
         with st.container(key="c-shaded"):
@@ -118,27 +158,8 @@ legs = model.legs(pkg, params)
 if legs.empty:
     show.nothing_matches("route legs")
 
-st.subheader("Route summary")
-pick = st.columns([2, 2, 3, 2])
-start = pick[0].selectbox("From", ends, format_func=names.get, key=KEY["from_place"])
-end = pick[1].selectbox("To", ends, format_func=names.get, key=KEY["to_place"])
-through = pick[2].multiselect(
-    "Branches allowed", list(v.CORRIDORS), key=KEY["route_corridor"], **kw
-)
-by = pick[3].radio(
-    "Prefer", list(corridor.PREFER), format_func=corridor.PREFER.get, key=KEY["prefer"]
-)
-
-if not ends or start == end:
-    st.info("Pick two different places.")
-elif (summary := model.route(pkg, RouteQuery(start, end, tuple(through), by))) is None:
-    st.info("These branches do not connect the two places. Allow more branches.")
-else:
-    cols = st.columns(4)
-    cols[0].metric("Legs", len(summary.legs))
-    cols[1].metric("Length", f"{summary.known_km:,.0f} km")
-    cols[2].metric("of which estimated", f"{summary.estimated_km:,.0f} km")
-    cols[3].metric("Legs not yet operational", len(summary.not_operational))
+if summary is not None:
+    st.subheader("Route legs")
     with st.container(key="c-route-length"):
         st.text(f"Length: {summary.length}")
     if summary.estimated_legs or summary.unknown_legs:

@@ -43,7 +43,7 @@ if code is None:
     st.stop()
 
 today = date.today()
-profile = model.profile(pkg, code, today)
+profile = model.profile(pkg, code, today, show.map_theme())
 
 
 def context() -> list[str]:

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from dashboard import config
+from dashboard.datapackage.vocabularies import MEMBERSHIP_STATUSES
 from dashboard.draw import legend, map_data
 from dashboard.draw.deck import TOOLTIP, build_deck, rgb
 
@@ -242,3 +243,51 @@ def test_tooltip_of_an_estimated_leg_says_so():
     rows = map_data.segment_frame(segments, PLACES).set_index("id")["tooltip"]
     assert "· 700 km\n" in rows["minsk-moscow"]
     assert "· ~37 km (estimated)\n" in rows["anzali-rasht"]
+
+
+def test_a_chosen_route_is_drawn_on_top_and_the_other_legs_faded():
+    deck = spec(route=("minsk-moscow", "moscow-anzali"))
+    ids = [item["id"] for item in deck["layers"]]
+    legs = ["segments-casing", "segments", "segments-dotted", "route-casing", "route"]
+    assert ids[2:9] == [*legs, "route-dotted", "places"]
+    route = {r["id"]: r for r in layer(deck, "route")["data"]}
+    others = {r["id"]: r for r in layer(deck, "segments")["data"]}
+    assert set(route) == {"minsk-moscow", "moscow-anzali"}
+    assert set(others) == {"anzali-rasht"}
+    assert route["moscow-anzali"]["color"] == rgb(config.MODE_COLORS["sea"])  # opaque
+    assert route["minsk-moscow"]["width"] == (
+        config.SEGMENT_STATUS_WIDTHS["operational"] + config.ROUTE_EXTRA_WIDTH
+    )
+    assert others["anzali-rasht"]["color"] == rgb(config.MODE_COLORS["road"], config.FADED_ALPHA)
+    assert max(r["width"] for r in others.values()) < min(r["width"] for r in route.values())
+    assert [r["id"] for r in layer(deck, "route-dotted")["data"]] == ["moscow-anzali"]
+
+
+def test_without_a_route_no_leg_is_faded():
+    ids = [item["id"] for item in spec()["layers"]]
+    assert not [i for i in ids if i.startswith("route")]
+
+
+@pytest.mark.parametrize("theme", list(config.MAP_THEMES))
+def test_the_basemap_and_labels_take_the_theme_colours(theme):
+    colors = config.MAP_THEMES[theme]
+    deck = spec(theme=theme, shading=SHADED)
+    assert layer(deck, "sea")["getFillColor"] == rgb(colors.sea)
+    assert layer(deck, "countries")["getFillColor"] == rgb(colors.land)
+    assert layer(deck, "countries")["getLineColor"] == rgb(colors.border)
+    assert layer(deck, "shading")["getLineColor"] == rgb(colors.border)
+    assert layer(deck, "labels")["getColor"] == rgb(colors.text)
+
+
+def test_an_unknown_theme_draws_the_light_map():
+    assert layer(spec(theme="sepia"), "sea")["getFillColor"] == rgb(config.SEA_COLOR)
+
+
+def test_the_legend_lists_every_status_whole_only_with_shading():
+    text = legend.legend_html(shading=True, theme=config.DARK, route=True)
+    for status in config.STATUS_COLORS:
+        label = MEMBERSHIP_STATUSES[status]
+        assert f"</span>{label}</span>" in text  # the whole label, after its swatch
+    assert "No status" in text
+    assert "Chosen route" in text
+    assert "Chosen route" not in legend.legend_html(shading=False)

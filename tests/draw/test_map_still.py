@@ -7,6 +7,7 @@ import json
 import pytest
 
 from dashboard import config
+from dashboard.datapackage.vocabularies import MEMBERSHIP_STATUSES
 from dashboard.draw import map_still
 from dashboard.draw.map_data import label_frame, place_frame, segment_frame
 from tests.draw.test_deck import PLACES, SEGMENTS
@@ -25,7 +26,7 @@ FAR = {
 }
 
 
-def spec(shading=(IRAN,)) -> dict:
+def spec(shading=(IRAN,), route=()) -> dict:
     places = place_frame(PLACES, {})
     chart = map_still.map_chart(
         segment_frame(SEGMENTS, PLACES),
@@ -35,6 +36,7 @@ def spec(shading=(IRAN,)) -> dict:
         config.MAP_VIEW,
         "Corridor map",
         ["SCO membership as of 2024-07-05", "Basemap: Natural Earth (public domain)", ""],
+        route=route,
     )
     return chart.to_dict()
 
@@ -69,7 +71,7 @@ def test_layers_draw_sea_land_shading_legs_places_labels_with_legends():
         for layer in layers
         if "color" in layer.get("encoding", {})
     ]
-    assert titles == ["Country", "Mode", "Place"]
+    assert titles == ["Country status", "Mode", "Place"]
     assert spec()["resolve"]["scale"]["color"] == "independent"
 
 
@@ -107,3 +109,22 @@ def test_empty_frames_still_draw_a_map():
         [],
     )
     assert len(chart.to_dict()["layer"]) == 2  # sea and land
+
+
+def test_every_status_is_in_the_legend_and_shading_is_opaque():
+    shading = spec()["layer"][2]
+    assert shading["mark"]["fillOpacity"] == 1
+    scale = shading["encoding"]["color"]["scale"]
+    assert scale["domain"] == list(MEMBERSHIP_STATUSES.values())
+    assert scale["range"] == list(config.STATUS_COLORS.values())
+
+
+def test_the_chosen_route_is_wide_and_the_other_legs_faded():
+    legs = spec(route=("minsk-moscow",))["layer"][3]
+    props = {f["properties"]["Leg"]: f["properties"] for f in legs["data"]["values"]}
+    assert props["Minsk – Moscow"]["Opacity"] == 1.0
+    assert props["Bandar-e Anzali – Rasht <b>&"]["Opacity"] == config.FADED_ALPHA / 255
+    assert props["Minsk – Moscow"]["Width"] == (
+        config.SEGMENT_STATUS_WIDTHS["operational"] + config.ROUTE_EXTRA_WIDTH
+    )
+    assert legs["encoding"]["strokeOpacity"]["field"] == "properties.Opacity"

@@ -9,6 +9,7 @@ from PIL import Image
 from playwright.sync_api import Locator, Page, expect
 
 from dashboard import config
+from dashboard.datapackage.vocabularies import MEMBERSHIP_STATUSES
 from dashboard.draw import mercator
 from dashboard.draw.deck import rgb
 from tests.e2e.conftest import open_page
@@ -95,3 +96,37 @@ def test_route_summary_lists_legs_in_order(page: Page, app_url: str):
     expect(legs).to_be_visible()
     expect(legs.locator('[data-testid="glide-cell-1-0"]')).to_contain_text("Minsk")
     expect(legs.locator('[data-testid="glide-cell-2-6"]')).to_contain_text("Bandar Abbas")
+
+
+def test_default_route_card_lists_the_countries_it_crosses_in_order(page: Page, app_url: str):
+    open_page(page, f"{app_url}/corridor")
+    card = page.locator(".st-key-c-route-card")
+    expect(card).to_be_visible()
+    expect(card).to_contain_text("Countries crossed, in order:\nBelarus → Russia → Iran")
+    expect(card).to_contain_text("Border crossings (2)")
+    expect(card).to_contain_text("Transshipments (2)")
+    # beside the map, not below it
+    map_box = page.locator(MAP).bounding_box()
+    card_box = card.bounding_box()
+    assert card_box["x"] >= map_box["x"] + map_box["width"] - 1
+    assert card_box["y"] < map_box["y"] + map_box["height"]
+
+
+def test_the_status_legend_on_the_map_shows_every_status_whole(page: Page, app_url: str):
+    open_page(page, f"{app_url}/corridor?organization=brics")
+    legend = page.locator(".st-key-c-map-legend")
+    expect(legend).to_be_visible()
+    map_box = page.locator(MAP).bounding_box()
+    box = legend.bounding_box()
+    assert map_box["x"] <= box["x"]
+    assert box["x"] + box["width"] <= map_box["x"] + map_box["width"]
+    assert map_box["y"] <= box["y"]
+    assert box["y"] + box["height"] <= map_box["y"] + map_box["height"]
+    for status in [*MEMBERSHIP_STATUSES.values(), "No status"]:
+        label = legend.get_by_text(status, exact=True)
+        expect(label).to_be_visible()
+        inside = label.bounding_box()
+        assert box["x"] <= inside["x"]
+        assert inside["x"] + inside["width"] <= box["x"] + box["width"]
+        # not cut: the label's text fits its box
+        assert label.evaluate("e => e.scrollWidth <= e.clientWidth + 1"), status

@@ -107,6 +107,8 @@ def test_route_length_says_how_much_of_it_is_estimated(monkeypatch):
     tables = [d.value for d in at.dataframe if "Length basis" in d.value.columns]
     assert len(tables) == 2  # the route's legs and every leg on the map
     assert all(set(t["Length basis"]) <= bases for t in tables)
+    texts = [t.value for t in at.text]
+    assert "Countries crossed, in order:\nBelarus → Russia → Iran" in texts
 
 
 def test_sources_page_shows_when_each_organization_was_checked(monkeypatch):
