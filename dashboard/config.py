@@ -79,8 +79,9 @@ MAX_MATRIX_ROWS = 120  # rows of the status grid (the longer of countries and or
 MAX_MATRIX_COLUMNS = 30  # its columns
 OVERVIEW_BARS = 20  # organizations in the overview's "countries by status" chart
 
-# The corridor map. The first view frames Moscow to Mumbai in a ~940 × 620 px map (deck.gl zoom).
-MAP_VIEW: dict[str, float] = {"latitude": 41.5, "longitude": 48.0, "zoom": 2.9}
+# The corridor map. The first view frames Minsk to Mumbai in a ~700 × 620 px map (deck.gl zoom),
+# the corridor left of centre: the legend lies over the map's upper right corner (Central Asia).
+MAP_VIEW: dict[str, float] = {"latitude": 41.5, "longitude": 52.0, "zoom": 2.9}
 MAP_HEIGHT = 620  # pixels
 BASEMAP_URL = "/app/static/basemap/countries.geojson"  # static/basemap/, served by Streamlit
 BASEMAP_FILE = ROOT / "static" / "basemap" / "countries.geojson"

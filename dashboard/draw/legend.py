@@ -46,9 +46,9 @@ def legend_html(shading: bool, theme: str = config.LIGHT, route: bool = False) -
         _swatch(c, v.label(v.PLACE_KINDS, k), DOT, edge)
         for k, c in config.PLACE_KIND_COLORS.items()
     ]
-    legs = ["Operational: wide, solid", "Not yet: fainter, dashed"]
+    legs = ["Dashed: not operational yet"]
     if route:
-        legs.append("Chosen route: widest; other legs faded")
+        legs.append("Faded: off the chosen route")
     groups = [
         _group("Mode", modes, 2),
         _group("Legs", [f'<span style="white-space:nowrap">{t}</span>' for t in legs]),

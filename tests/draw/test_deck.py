@@ -289,5 +289,5 @@ def test_the_legend_lists_every_status_whole_only_with_shading():
         label = MEMBERSHIP_STATUSES[status]
         assert f"</span>{label}</span>" in text  # the whole label, after its swatch
     assert "No status" in text
-    assert "Chosen route" in text
-    assert "Chosen route" not in legend.legend_html(shading=False)
+    assert "Faded: off the chosen route" in text
+    assert "chosen route" not in legend.legend_html(shading=False)
