@@ -163,7 +163,7 @@ def leg_layers(segments: pd.DataFrame, route: tuple[str, ...] = ()) -> list[pdk.
         return [casing_layer(segments), segment_layer(segments), dotted_layer(segments)]
     on = segments["id"].isin(route)
     others, chosen = faded(segments[~on]), emphasised(segments[on])
-    layers = [casing_layer(others, alpha=90), segment_layer(others), dotted_layer(others)]
+    layers = [casing_layer(others, alpha=60), segment_layer(others), dotted_layer(others)]
     if not chosen.empty:
         layers += [
             casing_layer(chosen, "route-casing", 255),

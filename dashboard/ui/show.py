@@ -255,6 +255,7 @@ MAP_CSS = """
   position: absolute; right: 10px; top: 36px; z-index: 5; width: auto; height: auto;
   max-width: calc(100% - 20px); max-height: MAXHEIGHTpx; overflow: auto; }
 .st-key-MAPKEY-box .st-key-MAPKEY-legend summary { cursor: pointer; font-weight: 600; }
+.st-key-MAPKEY-box .st-key-MAPKEY-legend [data-testid="stMarkdownContainer"] { margin-bottom: 0; }
 </style>
 """
 

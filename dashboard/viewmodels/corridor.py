@@ -87,6 +87,14 @@ def shading(
 
 PREFER = {routes.FEWEST_LEGS: "Fewest legs", routes.SHORTEST_KNOWN: "Shortest known length"}
 LAYER_NAMES = deck.LAYER_NAMES  # the map's layers a reader may switch off
+# Branch names short enough for a chip in the sidebar (the vocabulary's full names are longer).
+BRANCH_NAMES: dict[str, str] = {
+    "belarus_russia": "Belarus–Russia",
+    "instc_western": "INSTC west (Azerbaijan)",
+    "instc_trans_caspian": "INSTC trans-Caspian",
+    "instc_eastern": "INSTC east (Central Asia)",
+    "iran_trunk": "Iran trunk",
+}
 
 
 @dataclass(frozen=True)

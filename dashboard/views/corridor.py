@@ -49,7 +49,7 @@ page.url_state(CORRIDOR, allowed, defaults)
 
 with st.sidebar:
     st.header("Map")
-    kw = {"format_func": v.CORRIDORS.get}
+    kw = {"format_func": lambda b: corridor.BRANCH_NAMES.get(b, v.CORRIDORS.get(b, b))}
     branches = st.multiselect("Branches", list(v.CORRIDORS), key=KEY["corridor"], **kw)
     modes = st.multiselect("Modes", list(v.MODES), format_func=v.MODES.get, key=KEY["mode"])
     statuses = st.multiselect(

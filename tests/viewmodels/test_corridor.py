@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from dashboard.derive.routes import SegmentFilter
+from dashboard import config
+from dashboard.datapackage.vocabularies import CORRIDORS
+from dashboard.derive.routes import RouteQuery, SegmentFilter
 from dashboard.draw import deck
 from dashboard.viewmodels import corridor
 from tests.layered import layered_package
@@ -103,3 +105,39 @@ def test_png_has_title_and_credit_as_text_and_pixels(mini_pkg):
     svg = corridor.svg(view, ["SCO membership as of 2025-01-01"])
     assert corridor.TITLE in svg
     assert "Natural Earth" in svg
+
+
+def test_every_branch_has_a_short_name_for_its_chip():
+    assert set(corridor.BRANCH_NAMES) == set(CORRIDORS)
+    assert max(len(name) for name in corridor.BRANCH_NAMES.values()) <= 25
+
+
+def test_the_route_card_names_countries_crossings_and_unfinished_legs(mini_pkg):
+    card = corridor.card(mini_pkg, RouteQuery("minsk", "tehran"))
+    assert card.countries == "Belarus → Russia → Iran"
+    assert card.crossings == (
+        "Belarus → Russia: Rail (Minsk – Moscow)",
+        "Russia → Iran: Sea (Moscow – Tehran)",
+    )
+    assert card.transshipments == ("Moscow: Rail → Sea",)
+    assert card.not_operational == ("Moscow – Tehran: Planned",)
+    assert card.by_mode == "Rail 700 km · Sea 0 km (0% of the known length by sea)"
+    assert corridor.card(mini_pkg, RouteQuery("minsk", "tehran", ("iran_trunk",))) is None
+
+
+def test_the_map_view_draws_the_route_on_top_in_the_theme(mini_pkg):
+    view = corridor.map_view(
+        mini_pkg,
+        SegmentFilter(),
+        tuple(corridor.LAYER_NAMES),
+        "",
+        date(2025, 1, 1),
+        "dark",
+        ("minsk-moscow",),
+    )
+    spec = json.loads(view.deck.to_json())
+    ids = [layer["id"] for layer in spec["layers"]]
+    assert ids.index("route") > ids.index("segments")
+    sea = next(layer for layer in spec["layers"] if layer["id"] == "sea")
+    assert sea["getFillColor"][:3] == deck.rgb(config.MAP_THEMES["dark"].sea)[:3]
+    assert "Faded: off the chosen route" in view.legend
