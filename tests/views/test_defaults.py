@@ -40,3 +40,22 @@ def test_overview_shows_the_latest_changes_beside_the_chart():
     headings = [h.value for h in at.subheader]
     assert headings.index("Most recent changes") < headings.index("The pair in figures")
     assert any(c.value.startswith("Left out for their size: NAM") for c in at.caption)
+
+
+@pytest.mark.usefixtures("bundled_app")
+@pytest.mark.parametrize(
+    ("key", "query", "expected"),
+    [
+        ("m-country", "iran", ["Iran"]),  # not Sierra Leone
+        ("m-country", "BY", ["Belarus"]),  # ISO2
+        ("m-country", "IRN", ["Iran"]),
+        ("m-org", "sco", ["SCO — Shanghai Cooperation Organisation"]),
+        ("m-org", "EAEU", ["EAEU — Eurasian Economic Union"]),
+    ],
+)
+def test_pickers_offer_what_the_search_finds(key, query, expected):
+    at = open_app(MEMBERSHIPS)
+    at.text_input(key=f"{key}-find").input(query).run()
+    assert not at.exception
+    assert at.multiselect(key=key).options == expected
+    assert at.multiselect(key=key).value == []  # finding selects nothing
