@@ -42,10 +42,11 @@ def focus_organizations(
 
     `sizes`: countries ever in each organization (by id). The lead ones come first (in their
     order), then the other curated ones (in theirs); large ones (more than `max_countries`
-    countries, curated or not) are left out of the first list and make the second, biggest
-    first.
+    countries, curated or not) are left out of the first list and make the second: the curated
+    ones (the NAM) first, then the biggest.
     """
     large = sizes[sizes > max_countries].sort_values(ascending=False, kind="stable")
+    large = large.iloc[(~large.index.isin(curated)).argsort(kind="stable")]
     big = set(large.index)
     ordered = [o for o in lead if o in curated] + [o for o in curated if o not in lead]
     return [o for o in ordered if o not in big], list(large.index)

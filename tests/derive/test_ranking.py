@@ -130,4 +130,4 @@ def test_focus_leads_with_the_lead_ones_and_leaves_large_ones_apart():
         ["sco", "brics", "cis", "eaeu", "nam"], sizes, ("sco", "brics", "eaeu"), 60
     )
     assert first == ["sco", "brics", "eaeu", "cis"]
-    assert large == ["un", "nam"]  # biggest first, curated or not
+    assert large == ["nam", "un"]  # the curated ones first, then the biggest
