@@ -9,6 +9,12 @@ ROOT = Path(__file__).resolve().parent.parent  # the project: app.py, data/, sta
 DATA_DIR_VARIABLE = "DASHBOARD_DATA"  # names the package's folders (`a:b` layers b over a)
 MAX_REPLICAS = 32  # app processes `serve` starts at most
 
+# A data file larger than this is not read (the benchmarks' 250,000 agreements make ~100 MB).
+MAX_FILE_BYTES = 512 * 1024 * 1024
+MAX_FILE_LABEL = "512 MiB"  # the same limit, as the problem message names it
+# A row with a cell longer than this is left out (the longest bundled cell holds ~2,000).
+MAX_CELL_CHARS = 100_000
+
 # One colour per membership status, drawn opaque on the map and in charts. Chosen so that no status
 # can pass for water, bare land or another status, in either theme and for deuteranopes and
 # protanopes too: CIEDE2000 ≥ 23 between statuses and ≥ 22 from sea and land in both themes (≥ 17

@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 import csv
-import io
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 from pyarrow import csv as arrow_csv
 
+from dashboard.config import MAX_CELL_CHARS
+from dashboard.datapackage import careful as careful_reader
+from dashboard.datapackage import confine
 from dashboard.datapackage.problems import WARNING, Problem
 
 OTHER_DELIMITERS = {";": "semicolons", "\t": "tabs", "|": "vertical bars"}
 SEPARATING = np.frombuffer(b',\n\r"', dtype=np.uint8)  # what may stand beside a quote
-BAD_BYTES = re.compile("[\udc80-\udcff]")  # surrogateescape maps undecodable bytes here
 
 
 @dataclass
@@ -29,24 +31,33 @@ class RawTable:
     frame: pd.DataFrame | None = None  # the rows as one frame, when read on the fast path
     lines: list[int] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    skipped: int = 0
+    skipped: int = 0  # rows (physical lines, where a row could not be parsed) left out
+    last_line: int = 0  # physical lines in the file
+    ends_whole: bool = True  # the file ends with a line break (not cut in the middle of a row)
 
 
-def _has_bad_bytes(cells: list[str]) -> bool:
-    return any(BAD_BYTES.search(cell) for cell in cells)
-
-
-def _read_bytes(path: Path, raw: RawTable, name: str) -> bytes | None:
+def _open(path: Path, raw: RawTable, name: str) -> BinaryIO | None:
     try:
-        data = path.read_bytes()
+        return confine.open_data_file(path)
     except FileNotFoundError:
-        raw.problems.append(Problem(name, None, None, None, "file is missing"))
-        return None
+        message = "file is missing"
+    except confine.Refused as exc:
+        message = str(exc)
     except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        raw.problems.append(Problem(name, None, None, None, f"file cannot be read ({reason})"))
-        return None
-    return data
+        message = f"file cannot be read ({exc.strerror or type(exc).__name__})"
+    raw.problems.append(Problem(name, None, None, None, message))
+    return None
+
+
+def _read_bytes(handle: BinaryIO, raw: RawTable, name: str) -> bytes | None:
+    try:
+        return confine.read_limited(handle)
+    except confine.Refused as exc:
+        message = str(exc)
+    except OSError as exc:
+        message = f"file cannot be read ({exc.strerror or type(exc).__name__})"
+    raw.problems.append(Problem(name, None, None, None, message))
+    return None
 
 
 def _check_header(name: str, header: list[str], columns: tuple[str, ...], raw: RawTable) -> bool:
@@ -75,48 +86,69 @@ def read_csv(
 ) -> RawTable:
     """Read a CSV file; every problem is recorded (naming the file `label`), never raised.
 
-    A well-formed file is parsed in one go; `careful` forces the row-by-row path (tests).
+    Only a regular file inside its folder is read (`confine`). A well-formed file is parsed in
+    one go; `careful` forces the row-by-row path (tests).
     """
     raw = RawTable()
     name = label or path.name
-    data = _read_bytes(path, raw, name)
-    if data is None:
+    handle = _open(path, raw, name)
+    if handle is None:
         return raw
+    with handle:
+        _read_open(handle, columns, name, careful, raw)
+    return raw
+
+
+def _read_open(handle: BinaryIO, columns, name: str, careful: bool, raw: RawTable) -> None:
+    data = _read_bytes(handle, raw, name)
+    if data is None:
+        return
+    raw.ends_whole = data.endswith((b"\n", b"\r"))
     width = _header_width(data)
     if not careful and width and not data.startswith(b"\xef\xbb\xbf") and _plain(data):
         newlines = data.count(b"\n") + (not data.endswith(b"\n"))
         del data  # Arrow streams the file: never two copies of a large file in memory
-        table = _parse_fast(path, width)
+        handle.seek(0)
+        table = _parse_fast(handle, width)
         if table is not None:
             _take_fast(table, newlines, name, columns, raw)
-            return raw
-        data = _read_bytes(path, raw, name) or b""
+            return
+        data = _read_bytes(handle, raw, name) or b""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     text = data.decode("utf-8", errors="surrogateescape")
+    del data
     if not text.strip():
         raw.problems.append(
             Problem(name, None, None, None, "file is empty; a header row is needed")
         )
-        return raw
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        header = [cell.strip() for cell in next(reader)]
-    except csv.Error as exc:
-        raw.problems.append(Problem(name, 1, None, None, f"header cannot be read ({exc})"))
-        return raw
-    if _has_bad_bytes(header):
+        return
+    lines = careful_reader.split_lines(text)
+    raw.last_line = len(lines)
+    del text
+    _read_careful(lines, name, columns, raw)
+
+
+def _read_careful(lines: list[str], name: str, columns, raw: RawTable) -> None:
+    """The header, then every row, reading on past rows that cannot be parsed."""
+    line, span, header = next(careful_reader.records(lines))
+    if isinstance(header, csv.Error):
+        raw.problems.append(Problem(name, 1, None, None, f"header cannot be read ({header})"))
+        raw.skipped += sum(1 for text in lines[1:] if text.strip())
+        return
+    header = [cell.strip() for cell in header]
+    bad_bytes = any(careful_reader.BAD_BYTES.search(text) for text in lines)
+    if careful_reader.has_bad_bytes(header):
         raw.problems.append(Problem(name, 1, None, None, "header has bytes that are not UTF-8"))
-        return raw
-    if not _check_header(name, header, columns, raw):
-        return raw
-    raw.header = header
-    bad_bytes = BAD_BYTES.search(text) is not None
-    if bad_bytes or not _read_clean(reader, header, raw):
-        reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-        next(reader)  # the header, read above
-        _read_rows(reader, name, header, raw, bad_bytes)
-    return raw
+        raw.skipped += sum(1 for text in lines[span:] if text.strip())
+        return
+    usable = _check_header(name, header, columns, raw)
+    target = raw if usable else RawTable()
+    careful_reader.read_rows(lines, span, name, header, target, bad_bytes)
+    if usable:
+        raw.header = header
+    else:  # no row of it can be used: every one is counted as left out
+        raw.skipped += target.skipped + len(target.lines)
 
 
 def _plain(data: bytes) -> bool:
@@ -127,19 +159,26 @@ def _plain(data: bytes) -> bool:
         or b"\n\n" in data
         or b"\n\r\n" in data
         or data.count(b"\r") != data.count(b"\r\n")
-        or _odd_quote(data)
+        or not _quotes_paired(data)
     )
 
 
-def _odd_quote(data: bytes) -> bool:
-    """A quote between two ordinary characters: legal only inside an unquoted cell, a broken
-    quote otherwise (`"abc"def`). Files with one take the careful path, which tells them apart."""
+def _quotes_paired(data: bytes) -> bool:
+    """Every quote opens a cell (after a separator), closes one (before a separator) or doubles
+    another, taken in pairs: what a strict reader accepts. Arrow is lenient (`"abc"def`, a quote
+    never closed that swallows lines): a file with any other quote takes the careful path, which
+    tells a quote inside an unquoted cell from a broken one and reads on past the broken one."""
     chars = np.frombuffer(data, dtype=np.uint8)
     quotes = np.flatnonzero(chars == ord('"'))
-    inner = quotes[(quotes > 0) & (quotes < len(chars) - 1)]
-    before = ~np.isin(chars[inner - 1], SEPARATING)
-    after = ~np.isin(chars[inner + 1], SEPARATING)
-    return bool((before & after).any())
+    if len(quotes) % 2:
+        return False
+    opening, closing = quotes[0::2], quotes[1::2]
+    opening = opening[opening > 0]
+    closing = closing[closing < len(chars) - 1]
+    return bool(
+        np.isin(chars[opening - 1], SEPARATING).all()
+        and np.isin(chars[closing + 1], SEPARATING).all()
+    )
 
 
 def _header_width(data: bytes) -> int | None:
@@ -151,15 +190,15 @@ def _header_width(data: bytes) -> int | None:
         return None
 
 
-def _parse_fast(path: Path, width: int) -> pa.Table | None:
+def _parse_fast(handle: BinaryIO, width: int) -> pa.Table | None:
     """Parse the whole file with Arrow's streaming parser, every cell as text; None on trouble.
 
-    Trouble means bytes that are not UTF-8 or a row with the wrong number of cells: the careful
-    path then reads the file row by row and reports exactly where.
+    Trouble means bytes that are not UTF-8, a row with the wrong number of cells or a cell too
+    long: the careful path then reads the file row by row and reports exactly where.
     """
     try:
         reader = arrow_csv.open_csv(
-            path,
+            handle,
             read_options=arrow_csv.ReadOptions(autogenerate_column_names=True, block_size=8 << 20),
             parse_options=arrow_csv.ParseOptions(newlines_in_values=True),
             convert_options=arrow_csv.ConvertOptions(
@@ -171,6 +210,9 @@ def _parse_fast(path: Path, width: int) -> pa.Table | None:
         table = reader.read_all()
     except (pa.ArrowInvalid, pa.ArrowTypeError, OSError):
         return None
+    for column in table.columns:
+        if (pc.max(pc.utf8_length(column)).as_py() or 0) > MAX_CELL_CHARS:
+            return None
     return table if table.num_rows else None
 
 
@@ -182,7 +224,9 @@ def _take_fast(
     frame = table.to_pandas(split_blocks=True, self_destruct=True)  # frees Arrow memory as it goes
     del table
     header = [str(cell).strip() for cell in frame.iloc[0]]
+    raw.last_line = newlines
     if not _check_header(name, header, columns, raw):
+        raw.skipped += len(frame) - 1  # no row of it can be used: every one is left out
         return
     first = 2 + int(frame.iloc[0].str.count("\n").sum())
     body = frame.iloc[1:].reset_index(drop=True)
@@ -194,64 +238,3 @@ def _take_fast(
         raw.lines = (first + body.index + breaks.cumsum() - breaks).tolist()
     raw.header = header
     raw.frame = body
-
-
-def _read_clean(reader, header: list[str], raw: RawTable) -> bool:
-    """Fast path for a file whose rows all parse: lines from the reader, checks afterwards.
-
-    Returns False, keeping nothing, when a row cannot be parsed or has the wrong number of
-    cells; the careful row-by-row path then reads the file again and reports exactly where.
-    """
-    rows: list[list[str]] = []
-    ends: list[int] = []
-    first = reader.line_num + 1
-    try:
-        for cells in reader:
-            rows.append(cells)
-            ends.append(reader.line_num)
-    except csv.Error:
-        return False
-    width = len(header)
-    if any(len(cells) != width for cells in rows if cells and cells != [""]):
-        return False
-    starts = [first, *(end + 1 for end in ends[:-1])][: len(rows)]
-    for cells, start in zip(rows, starts, strict=True):
-        if cells and cells != [""]:  # blank lines carry no data
-            raw.rows.append(cells)
-            raw.lines.append(start)
-    return True
-
-
-def _read_rows(reader, name: str, header: list[str], raw: RawTable, bad_bytes: bool) -> None:
-    line = reader.line_num + 1
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            raw.problems.append(Problem(name, line, None, None, f"row cannot be read ({exc})"))
-            raw.skipped += 1
-            return  # the csv module cannot resynchronise after a broken quote
-        start, line = line, reader.line_num + 1
-        if not cells or cells == [""]:
-            continue  # blank lines carry no data
-        if bad_bytes and _has_bad_bytes(cells):
-            raw.problems.append(
-                Problem(name, start, None, None, "row has bytes that are not UTF-8")
-            )
-        elif len(cells) != len(header):
-            raw.problems.append(
-                Problem(
-                    name,
-                    start,
-                    None,
-                    None,
-                    f"row has {len(cells)} cells but the header has {len(header)} columns",
-                )
-            )
-        else:
-            raw.rows.append(cells)
-            raw.lines.append(start)
-            continue
-        raw.skipped += 1
