@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 from dashboard.config import DATA_DIR_VARIABLE, ROOT
+from dashboard.datapackage import confine
 from dashboard.datapackage.layers import SEPARATOR, layers_of
 from dashboard.datapackage.schema import TABLES
 
@@ -40,11 +41,18 @@ def describe(folders: tuple[Path, ...]) -> str:
     return SEPARATOR.join(str(f) for f in folders)
 
 
+def package_name(folders: tuple[Path, ...]) -> str:
+    """The package as viewers may see it: its folders' names, never where they are."""
+    return SEPARATOR.join(f.name or "/" for f in folders)
+
+
 def package_zip(folders: Path | tuple[Path, ...]) -> bytes:
     """Every table file of the package (and its README, if any) in one zip.
 
     One folder goes under `data/`; the folders of a layered package each under
-    `data/<position>-<name>/` (`data/1-cow/`, `data/2-data/`), in the order they are read.
+    `data/<position>-<name>/` (`data/1-cow/`, `data/2-data/`), in the order they are read. Only
+    files the reader would read go in (`confine`: regular files inside their folder, within the
+    size limit), read as it reads them.
     """
     folders = (folders,) if isinstance(folders, Path) else folders
     buffer = io.BytesIO()
@@ -52,7 +60,10 @@ def package_zip(folders: Path | tuple[Path, ...]) -> bytes:
         for position, folder in enumerate(folders, start=1):
             prefix = "data" if len(folders) == 1 else f"data/{position}-{folder.name}"
             for name in [t.file for t in TABLES] + ["README.md"]:
-                path = folder / name
-                if path.is_file():
-                    archive.write(path, arcname=f"{prefix}/{name}")
+                try:
+                    with confine.open_data_file(folder / name) as handle:
+                        data = confine.read_limited(handle)
+                except (OSError, confine.Refused):
+                    continue
+                archive.writestr(f"{prefix}/{name}", data)
     return buffer.getvalue()

@@ -32,14 +32,14 @@ def layers_of(spec: str | Path | Sequence[str | Path]) -> tuple[Path, ...]:
 
 
 def labels(folders: tuple[Path, ...]) -> list[str]:
-    """How problems name each folder: nothing for one folder, else its name (or its path)."""
+    """How problems name each folder: nothing for one folder, else its name; where two folders
+    share a name, its position too, as the package zip names it (`1-data/`), never its path."""
     if len(folders) == 1:
         return [""]
     names = [f.name for f in folders]
-    unique = len(set(names)) == len(names)
-    return [
-        f"{name}/" if unique else f"{folder}/" for name, folder in zip(names, folders, strict=True)
-    ]
+    if len(set(names)) == len(names):
+        return [f"{name}/" for name in names]
+    return [f"{position}-{name}/" for position, name in enumerate(names, start=1)]
 
 
 def _keys(table: Table, frame: pd.DataFrame) -> pd.Series:

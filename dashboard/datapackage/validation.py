@@ -36,6 +36,7 @@ class TableResult:
     skipped: int = 0
     replaced: int = 0  # rows of earlier folders replaced by later ones
     declared: set[str] = field(default_factory=set)
+    endings: list[tuple[str, int, bool]] = field(default_factory=list)  # file, lines, ends whole
 
     def frame(self) -> pd.DataFrame:
         """The kept rows, typed: trimmed text, tuples for lists, numbers."""
@@ -105,7 +106,7 @@ def _bad_cells(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
 def read_layers(table: Table, folders: tuple[Path, ...]) -> TableResult:
     """Read the table from every folder and stack the rows that later folders do not replace."""
     names = layers.labels(folders)
-    raws, frames, problems, skipped = [], [], [], 0
+    raws, frames, problems, skipped, endings = [], [], [], 0, []
     # An overlay folder holds only what it overrides: a file it lacks is no problem, as long
     # as some folder of the package has it.
     present = [(folder / table.file).exists() for folder in folders]
@@ -118,12 +119,13 @@ def read_layers(table: Table, folders: tuple[Path, ...]) -> TableResult:
         problems.extend(raw.problems)
         skipped += raw.skipped + (len(raw.lines) if unusable else 0)
         raws.append(raw)
+        endings.append((file, raw.last_line, raw.ends_whole))
         frames.append(None if unusable else _cell_frame(table, raw))
     used = [n for n, e in zip(names, present, strict=True) if e or not any(present)]
     frame, lines, files, replaced = layers.stack(table, raws, frames, used)
     if frame is None:
         frame = pd.DataFrame(columns=list(table.columns), dtype=object)
-    return TableResult(table, frame, lines, files, problems, skipped, replaced)
+    return TableResult(table, frame, lines, files, problems, skipped, replaced, endings=endings)
 
 
 def validate_rows(result: TableResult) -> TableResult:

@@ -2,6 +2,8 @@
 
 Streamlit runs every viewer's script in one process. The package is read and validated once per
 set of file stamps and shared, never copied (`st.cache_resource`); views treat it as read-only.
+While newer files look half-written (cut short, missing, empty), every session keeps the last
+whole package (`LastGood`), marked as held back, until the files are whole again.
 Whatever a page model derives from it (filtered rows, chart specifications, table pages) is
 cached by its parameters, so a link opened by a whole room is computed once and served to
 everyone: a view asks for its model through `model(module)`.
@@ -20,13 +22,14 @@ import streamlit as st
 from dashboard.datapackage import folders as package_folders
 from dashboard.datapackage.folders import data_dir, describe, file_stamps
 from dashboard.datapackage.layers import layers_of
-from dashboard.datapackage.load import DataPackage, load_package
+from dashboard.datapackage.load import DataPackage, LastGood, load_package
 from dashboard.derive.paging import Listing, TablePage
 from dashboard.viewmodels.shared import sharing
 
 P = ParamSpec("P")
 R = TypeVar("R")
 HOUR = 3600
+LAST_GOOD = LastGood()  # one per process, shared by every session
 
 
 @st.cache_resource(show_spinner="Loading the data package…", max_entries=2)
@@ -37,9 +40,10 @@ def _load(folder: str, stamps: tuple) -> DataPackage:
 
 
 def load() -> DataPackage:
-    """The package of $DASHBOARD_DATA or data/, validated, shared until a file changes."""
+    """The package of $DASHBOARD_DATA or data/, validated, shared until a file changes; the last
+    whole one (`held` set) while the files look half-written."""
     folders = data_dir()
-    return _load(describe(folders), file_stamps(folders))
+    return LAST_GOOD.serve(_load(describe(folders), file_stamps(folders)))
 
 
 # `_`-prefixed arguments are not hashed: the package is keyed by its version, the function by its
@@ -94,6 +98,7 @@ def clear() -> None:
     """Forget every cached package and result (tests; a data folder switched at run time)."""
     for cached in (_load, _small, _large, _zip):
         cached.clear()
+    LAST_GOOD.clear()
 
 
 class Model:

@@ -4,6 +4,7 @@ address, presenter bar or share tools)."""
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from datetime import datetime
 from typing import Any
 
 import streamlit as st
@@ -28,6 +29,11 @@ def start(title: str, intro: str) -> DataPackage:
     pkg = load()
     data_notice(pkg)
     return pkg
+
+
+def stamp(moment: datetime | None) -> str:
+    """A moment as viewers read it: date and time to the second, UTC."""
+    return "" if moment is None else moment.strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
 def presenting() -> bool:
@@ -100,7 +106,17 @@ def write_url(params: tuple[Param, ...], defaults: Mapping[str, Any]) -> dict[st
 
 
 def data_notice(pkg: DataPackage) -> None:
-    """A visible notice leading to the data-quality page when rows were left out."""
+    """A visible notice leading to the data-quality page when rows were left out; another when
+    the package shown is the last whole one, held while newer files look half-written."""
+    if pkg.held is not None:
+        with st.container(key="held-notice"):
+            st.info(
+                f"Showing the last complete data package, read at {stamp(pkg.read_at)}: since "
+                f"{stamp(pkg.held.since)} its files have looked half-written (cut short, missing "
+                f"or empty: {', '.join(pkg.held.files)}). The new files are shown as soon as they "
+                "are whole.",
+                icon=":material/history:",
+            )
     if not pkg.errors:
         return
     with st.container(key="data-notice"):

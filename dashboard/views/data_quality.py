@@ -19,7 +19,7 @@ files = model.files(pkg)
 defaults = {KEY["file"]: files, **show.sort_defaults(DATA_QUALITY, table)}
 allowed = {"file": files, "sort": table.labels, "order": SORT_ORDERS}
 page.url_state(DATA_QUALITY, allowed, defaults)
-st.text(f"Package: {pkg.folder}")
+st.text(f"Package: {pkg.name}")
 st.text(summary(list(pkg.problems), pkg.skipped))
 
 if not pkg.problems:
