@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from dashboard.__main__ import main
+from dashboard.datapackage.load import load_package
 from dashboard.terminal import UNSAFE
 from tests.conftest import MINI, ROOT, write_package
 
@@ -27,6 +28,25 @@ def test_problems_are_listed_one_per_line_then_summary(tmp_path, capsys):
     assert lines[0].startswith("memberships.csv:9: status: 'boss' is not a known membership")
     assert lines[1] == "trade.csv: file is missing"
     assert lines[-1] == "2 errors, 0 warnings; 1 row left out."
+
+
+def test_counts_are_true_after_a_quote_never_closed_and_a_cell_too_long(tmp_path, capsys):
+    """Rows shown + rows reported = rows in the file: a broken row costs only its own line."""
+    spans = list(MINI["memberships"])
+    spans[2] = spans[2].replace(",sco,", ',"sco,')  # line 3: a quote never closed
+    spans[5] = spans[5].replace(",,src-a", f",{'n' * 100_001},src-a")  # line 6: a cell too long
+    folder = write_package(tmp_path / "pkg", {"memberships": spans})
+    assert main(["validate", str(folder)]) == 1
+    lines = capsys.readouterr().out.strip().splitlines()
+    where = [line.split(": ")[0] for line in lines[:-1]]
+    assert where == ["memberships.csv:3", "memberships.csv:6"]
+    assert "never closed" in lines[0]
+    assert lines[1] == (
+        "memberships.csv:6: note: cell is longer than 100,000 characters; the row is left out"
+    )
+    assert lines[-1] == "2 errors, 0 warnings; 2 rows left out."
+    shown = len(load_package(folder)["memberships"])
+    assert shown + 2 == len(spans) - 1
 
 
 def test_warnings_alone_exit_zero(tmp_path, capsys):

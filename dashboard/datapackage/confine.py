@@ -61,12 +61,3 @@ def read_limited(handle: BinaryIO) -> bytes:
     if len(data) > MAX_FILE_BYTES:
         raise Refused(TOO_LARGE)
     return data
-
-
-def is_data_file(path: Path) -> bool:
-    """Whether `path` would be read: a regular file in its folder, within the size limit."""
-    try:
-        open_data_file(path).close()
-    except (OSError, Refused):
-        return False
-    return True

@@ -6,6 +6,7 @@ import io
 import os
 import types
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -69,3 +70,31 @@ def test_a_model_computes_each_shared_result_once_and_passes_the_rest_through(mi
     assert model.size(mini_pkg, rows, "all") == model.size(mini_pkg, rows.head(1), "all") == 7
     assert calls == ["ab", "abc", "all"]  # rows are not hashed: what chose them is the key
     assert model.LIMIT == 7
+
+
+def test_every_session_keeps_the_last_whole_package_while_a_file_is_cut(mini, monkeypatch):
+    monkeypatch.setenv("DASHBOARD_DATA", str(mini))
+    whole = cache.load()
+    path = mini / "memberships.csv"
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])  # a write in progress, cut in the middle of a row
+    with ThreadPoolExecutor(8) as sessions:  # Streamlit's sessions are threads of one process
+        served = list(sessions.map(lambda _: cache.load(), range(16)))
+    assert {pkg.version for pkg in served} == {whole.version}
+    assert {pkg.held.files for pkg in served} == {("memberships.csv",)}
+    assert len({pkg.held.since for pkg in served}) == 1
+    path.write_bytes(data + b"rus-eaeu,RUS,eaeu,member,2025-06,,,src-b\n")  # whole, and new
+    taken = cache.load()
+    assert taken.held is None
+    assert len(taken["memberships"]) == len(whole["memberships"]) + 1
+
+
+def test_package_zip_leaves_out_a_link_out_of_the_folder(mini, tmp_path, monkeypatch):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET")
+    (mini / "trade.csv").unlink()
+    (mini / "trade.csv").symlink_to(secret)
+    monkeypatch.setenv("DASHBOARD_DATA", str(mini))
+    files = zipped(cache.package_zip())
+    assert "data/trade.csv" not in files
+    assert b"SECRET" not in b"".join(files.values())
