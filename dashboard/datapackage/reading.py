@@ -125,11 +125,12 @@ def _read_open(handle: BinaryIO, columns, name: str, careful: bool, raw: RawTabl
         return
     lines = careful_reader.split_lines(text)
     raw.last_line = len(lines)
+    bad_bytes = careful_reader.BAD_BYTES.search(text) is not None
     del text
-    _read_careful(lines, name, columns, raw)
+    _read_careful(lines, name, columns, raw, bad_bytes)
 
 
-def _read_careful(lines: list[str], name: str, columns, raw: RawTable) -> None:
+def _read_careful(lines: list[str], name: str, columns, raw: RawTable, bad_bytes: bool) -> None:
     """The header, then every row, reading on past rows that cannot be parsed."""
     line, span, header = next(careful_reader.records(lines))
     if isinstance(header, csv.Error):
@@ -137,7 +138,6 @@ def _read_careful(lines: list[str], name: str, columns, raw: RawTable) -> None:
         raw.skipped += sum(1 for text in lines[1:] if text.strip())
         return
     header = [cell.strip() for cell in header]
-    bad_bytes = any(careful_reader.BAD_BYTES.search(text) for text in lines)
     if careful_reader.has_bad_bytes(header):
         raw.problems.append(Problem(name, 1, None, None, "header has bytes that are not UTF-8"))
         raw.skipped += sum(1 for text in lines[span:] if text.strip())

@@ -12,6 +12,8 @@ everyone: a view asks for its model through `model(module)`.
 from __future__ import annotations
 
 import functools
+import io
+import zipfile
 from collections.abc import Callable, Hashable
 from types import ModuleType
 from typing import ParamSpec, TypeVar
@@ -82,9 +84,22 @@ def derived(large: bool = False, rows: bool = False) -> Callable[[Callable[P, R]
     return wrap
 
 
+HELD_NOTE = (
+    "The data files are being replaced: the ones on the server are not whole yet, so they are "
+    "not in this download. Download the package again once the notice at the top of the page "
+    "is gone.\n"
+)
+
+
 def package_zip() -> bytes:
-    """The current package's files as a zip (built when asked for, cached per file stamps)."""
+    """The current package's files as a zip (built when asked for, cached per file stamps);
+    while the files look half-written, a note saying so in their place."""
     folders = data_dir()
+    if load().held is not None:
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            archive.writestr("data/NOT-WHOLE-YET.txt", HELD_NOTE)
+        return buffer.getvalue()
     return _zip(describe(folders), file_stamps(folders))
 
 

@@ -83,10 +83,12 @@ def test_every_session_keeps_the_last_whole_package_while_a_file_is_cut(mini, mo
     assert {pkg.version for pkg in served} == {whole.version}
     assert {pkg.held.files for pkg in served} == {("memberships.csv",)}
     assert len({pkg.held.since for pkg in served}) == 1
+    assert list(zipped(cache.package_zip())) == ["data/NOT-WHOLE-YET.txt"]  # no half file
     path.write_bytes(data + b"rus-eaeu,RUS,eaeu,member,2025-06,,,src-b\n")  # whole, and new
     taken = cache.load()
     assert taken.held is None
     assert len(taken["memberships"]) == len(whole["memberships"]) + 1
+    assert "data/memberships.csv" in zipped(cache.package_zip())
 
 
 def test_package_zip_leaves_out_a_link_out_of_the_folder(mini, tmp_path, monkeypatch):
