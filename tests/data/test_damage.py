@@ -2,87 +2,14 @@
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from dashboard.datapackage.load import DataPackage, load_package
+from tests.damage import Edit, copy_row, drop_rows, edit_readme, rewrite, set_cell
 from tests.data.checks import CHECKS
-
-Edit = Callable[[Path], None]
-Match = str | dict[str, str]  # an id, or the cells a row must hold
-
-
-def _matches(row: dict[str, str], match: Match) -> bool:
-    """Whether the row is the one with this id, or holds these cells."""
-    wanted = {"id": match} if isinstance(match, str) else match
-    return all(row.get(column) == value for column, value in wanted.items())
-
-
-def _rewrite(folder: Path, table: str, change: Callable[[list[dict[str, str]]], list]) -> None:
-    """Read the table's rows, let `change` return the new rows, write them back as written."""
-    path = folder / f"{table}.csv"
-    text = path.read_bytes().decode("utf-8")  # as bytes: keep the files' CRLF line ends
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    rows = change(list(reader))
-    out = io.StringIO(newline="")
-    ending = "\r\n" if "\r\n" in text else "\n"
-    writer = csv.DictWriter(out, reader.fieldnames, lineterminator=ending)
-    writer.writeheader()
-    writer.writerows(rows)
-    path.write_bytes(out.getvalue().encode("utf-8"))
-
-
-def _chosen(rows: list[dict[str, str]], table: str, match: Match) -> list[dict[str, str]]:
-    """The matching rows; there must be one or more."""
-    chosen = [row for row in rows if _matches(row, match)]
-    assert chosen, f"no row of {table}.csv matches {match}"  # a damage that damages nothing
-    return chosen
-
-
-def set_cell(table: str, match: Match, column: str, value: str) -> Edit:
-    """Write `value` in `column` of the matching rows."""
-
-    def change(rows):
-        for row in _chosen(rows, table, match):
-            assert column in row, f"{table}.csv has no column {column}"
-            row[column] = value
-        return rows
-
-    return lambda folder: _rewrite(folder, table, change)
-
-
-def drop_rows(table: str, match: Match) -> Edit:
-    """Leave the matching rows out of the file."""
-
-    def change(rows):
-        gone = _chosen(rows, table, match)
-        return [row for row in rows if row not in gone]
-
-    return lambda folder: _rewrite(folder, table, change)
-
-
-def copy_row(table: str, match: Match, **cells: str) -> Edit:
-    """Add a copy of the matching row, with these cells changed."""
-    return lambda folder: _rewrite(
-        folder, table, lambda rows: [*rows, {**_chosen(rows, table, match)[0], **cells}]
-    )
-
-
-def edit_readme(old: str, new: str) -> Edit:
-    """Replace `old` in the package's README.md by `new`."""
-
-    def edit(folder: Path) -> None:
-        path = folder / "README.md"
-        text = path.read_bytes().decode("utf-8")
-        assert old in text, f"README.md does not say {old!r}"
-        path.write_bytes(text.replace(old, new).encode("utf-8"))
-
-    return edit
 
 
 @dataclass(frozen=True)
@@ -314,7 +241,7 @@ def test_a_table_rewritten_unchanged_keeps_every_byte(bundled_copy: Path):
     """Damages change only what they say: the rest of the file is written back as it was."""
     for path in sorted(bundled_copy.glob("*.csv")):
         before = path.read_bytes()
-        _rewrite(bundled_copy, path.stem, lambda rows: rows)
+        rewrite(bundled_copy, path.stem, lambda rows: rows)
         assert path.read_bytes() == before, path.name
 
 
