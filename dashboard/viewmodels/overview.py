@@ -102,7 +102,8 @@ def status_chart(
     _, checked = coverage_labels(records, totals["organization"])
     totals = totals.assign(**{"Checked up to": checked})
     title = f"Countries by status, {today.isoformat()}"
-    chart = charts.status_bar_chart(totals, title, order=[records.labels()[o] for o in chosen])
+    labels = records.labels()  # an organization left out for an error shows as its id
+    chart = charts.status_bar_chart(totals, title, order=[labels.get(o, o) for o in chosen])
     figure = charts.Figure.of(chart, title, f"countries-by-status-{today.isoformat()}")
     note = ""
     if len(chosen) < total:
@@ -163,7 +164,8 @@ def dates(pkg: DataPackage, step: str, last: date) -> list[date]:
 def _pair(
     pkg: DataPackage, matrix: pd.DataFrame, countries: dict[str, str], records: Records
 ) -> Pair | None:
-    pair = tuple(c for c in DEFAULT_COMPARE if c in countries)
+    known = set(countries) | set(matrix["country"])  # with their rows, or with a status today
+    pair = tuple(c for c in DEFAULT_COMPARE if c in known)
     if len(pair) != 2:
         return None
     shared = compare_countries(matrix, pair, countries)
@@ -195,5 +197,5 @@ def _pair(
             f"Latest trade figure ({trade['year']}, {trade['flow']}): "
             f"${trade['value_usd'] / 1e6:,.1f} million. {trade['period_note']}"
         )
-    names = [countries[c] for c in pair]
+    names = [countries.get(c, c) for c in pair]
     return Pair(names, together, len(docs), latest, trade_text, shared, note)
