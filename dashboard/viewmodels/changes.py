@@ -16,6 +16,7 @@ from dashboard.derive.changes import (
     changes_by_month,
     filter_changes,
 )
+from dashboard.derive.cited import cited_countries, cited_organizations, with_cited
 from dashboard.derive.display import (
     country_names,
     organization_names,
@@ -83,10 +84,10 @@ def everything(pkg: DataPackage) -> pd.DataFrame:
 
 @shared(rows=True)
 def options(pkg: DataPackage, every: pd.DataFrame) -> Options:
-    countries = country_names(pkg)
+    countries = with_cited(country_names(pkg), cited_countries(pkg))
     named = {c for involved in every["involved"] for c in involved if c in countries}
     return Options(
-        organization_names(pkg),
+        with_cited(organization_names(pkg), cited_organizations(pkg)),
         {c: countries[c] for c in sorted(named, key=lambda c: countries[c])},
         organization_choices(pkg),
         search_codes(pkg),

@@ -10,6 +10,7 @@ import pydeck as pdk
 
 from dashboard.config import LIGHT, MAX_TIMELINE_LANES
 from dashboard.datapackage.load import DataPackage
+from dashboard.derive.cited import cited_countries, with_cited
 from dashboard.derive.display import (
     country_names,
     organization_names,
@@ -59,8 +60,9 @@ class Profile:
 
 @shared()
 def choices(pkg: DataPackage) -> dict[str, str]:
-    """Every country of the package, ISO3 → name, in order of name."""
-    names = country_names(pkg)
+    """Every country of the package, ISO3 → name, in order of name (a country that rows cite
+    but whose own row was left out: by its code)."""
+    names = with_cited(country_names(pkg), cited_countries(pkg))
     return dict(sorted(names.items(), key=lambda item: item[1]))
 
 

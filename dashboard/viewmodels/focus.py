@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from dashboard.config import LARGE_ORGANIZATION, LEAD_ORGANIZATIONS
 from dashboard.datapackage.load import DataPackage
+from dashboard.derive.cited import cited_organizations, with_cited
 from dashboard.derive.coverage import organization_records
 from dashboard.derive.display import country_names, organization_names
 from dashboard.derive.ranking import focus_organizations
@@ -48,8 +49,9 @@ def some_names(names: tuple[str, ...] | list[str]) -> str:
 
 def organization_choices(pkg: DataPackage) -> dict[str, str]:
     """Organization id → 'SCO — Shanghai Cooperation Organisation', by that label."""
-    orgs = organization_names(pkg)
+    orgs = with_cited(organization_names(pkg), cited_organizations(pkg))
     names = dict(zip(pkg["organizations"]["id"], pkg["organizations"]["name"], strict=True))
+    names = with_cited(names, set(orgs))  # an organization without its row: by its id
     labels = {
         o: f"{short} — {names[o]}" if names[o] != short else short for o, short in orgs.items()
     }

@@ -20,6 +20,7 @@ from dashboard.config import (
 from dashboard.datapackage import vocabularies as v
 from dashboard.datapackage.load import DataPackage
 from dashboard.derive import paging, playback
+from dashboard.derive.cited import cited_countries, cited_organizations, with_cited
 from dashboard.derive.coverage import (
     Records,
     counts_caption,
@@ -125,7 +126,8 @@ class Timeline:
 
 @shared()
 def options(pkg: DataPackage) -> Options:
-    countries, orgs = country_names(pkg), organization_names(pkg)
+    countries = with_cited(country_names(pkg), cited_countries(pkg))
+    orgs = with_cited(organization_names(pkg), cited_organizations(pkg))
     spans = pkg["memberships"]
     present = sorted(set(spans["country"]), key=lambda c: countries.get(c, c))
     choices = organization_choices(pkg)
