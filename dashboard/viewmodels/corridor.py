@@ -19,6 +19,7 @@ from dashboard import config
 from dashboard.config import BASEMAP_FILE
 from dashboard.datapackage.load import DataPackage
 from dashboard.derive import crossings, playback, routes
+from dashboard.derive.cited import cited_organizations, with_cited
 from dashboard.derive.coverage import organization_records
 from dashboard.derive.display import (
     country_names,
@@ -112,10 +113,12 @@ class Options:
 def options(pkg: DataPackage) -> Options:
     names = place_names(pkg)
     ends = routes.route_ends(pkg["route_segments"], names)
+    names = with_cited(names, set(ends))  # a place left out for an error: by its id
+    orgs = with_cited(organization_names(pkg), cited_organizations(pkg))
     if not ends:
-        return Options(organization_names(pkg), names, ends, None, None)
+        return Options(orgs, names, ends, None, None)
     first, last = routes.default_ends(ends, config.DEFAULT_ROUTE)
-    return Options(organization_names(pkg), names, ends, ends[first], ends[last])
+    return Options(orgs, names, ends, ends[first], ends[last])
 
 
 @shared()
@@ -187,6 +190,22 @@ class MapView:
     cited: str
     legend: str  # HTML from the fixed vocabularies and colours only, never data text
     route: tuple[str, ...] = ()  # the chosen route's leg ids
+    undrawn: str = ""  # the legs the map cannot draw, or ''
+
+
+def undrawn_note(chosen: pd.DataFrame, places: pd.DataFrame) -> str:
+    """The legs whose place at one end was left out of the data (no position to draw them
+    from), which the table below still lists; '' when every leg is drawn."""
+    known = set(places["id"])
+    ends = set(chosen["from_place"]) | set(chosen["to_place"])
+    missing = sorted(ends - known)
+    if not missing:
+        return ""
+    gone = ~(chosen["from_place"].isin(known) & chosen["to_place"].isin(known))
+    return (
+        f"Not drawn ({int(gone.sum())} legs): no position for {', '.join(missing)}, left out "
+        "of the data for an error (see Data quality). The legs are listed below."
+    )
 
 
 @shared()
@@ -216,7 +235,10 @@ def map_view(
     built = deck.build_deck(legs, dots, labels, shown, features, theme=theme, route=route_ids)
     cited = sources_line([s for ids in chosen["source_ids"] for s in ids])
     key = legend_html(bool(org) and "shading" in shown, theme, bool(route_ids))
-    return MapView(built, legs, dots, labels, features, shaded, shown, cited, key, route_ids)
+    undrawn = undrawn_note(chosen, places)
+    return MapView(
+        built, legs, dots, labels, features, shaded, shown, cited, key, route_ids, undrawn
+    )
 
 
 def still(view: MapView, lines: list[str]) -> alt.TopLevelMixin:

@@ -130,6 +130,8 @@ def draw(day: date) -> None:
     with beside, st.container(key="c-route-card", border=True):
         route_card()
     st.caption(corridor.CREDIT)
+    if view.undrawn:
+        st.text(view.undrawn)  # as text: place ids come from the data
     if view.shaded:
         with st.container(key="c-shaded"):
             st.text(view.shaded.text)  # as text: labels and names come from the data

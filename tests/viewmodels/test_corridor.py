@@ -7,6 +7,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from PIL import Image
 
@@ -141,3 +142,13 @@ def test_the_map_view_draws_the_route_on_top_in_the_theme(mini_pkg):
     sea = next(layer for layer in spec["layers"] if layer["id"] == "sea")
     assert sea["getFillColor"][:3] == deck.rgb(config.MAP_THEMES["dark"].sea)[:3]
     assert "Faded: off the chosen route" in view.legend
+
+
+def test_legs_of_a_place_left_out_are_listed_as_not_drawn():
+    places = pd.DataFrame({"id": ["minsk", "moscow"]})
+    legs = pd.DataFrame(
+        {"from_place": ["minsk", "moscow", "tehran"], "to_place": ["moscow", "tehran", "baku"]}
+    )
+    note = corridor.undrawn_note(legs, places)
+    assert note.startswith("Not drawn (2 legs): no position for baku, tehran,")
+    assert corridor.undrawn_note(legs.iloc[:1], places) == ""
