@@ -11,6 +11,9 @@ from dataclasses import dataclass
 
 MULTI, ONE, DATE, TEXT, TOKEN = "multi", "one", "date", "text", "token"
 PRESENT = "present"  # presenter mode; valid on every page
+# The theme a link opens in (`light_theme` or `dark_theme`): Streamlit's own parameter, read by
+# the browser before the first paint and kept by Streamlit across reruns and pages.
+THEME = "embed_options"
 
 
 @dataclass(frozen=True)

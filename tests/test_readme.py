@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from dashboard.site import PAGES, PRESENT
+from dashboard.site import PAGES, PRESENT, THEME
 from tests.conftest import ROOT
 
 README = ROOT / "README.md"
@@ -36,5 +36,5 @@ def test_each_page_documents_exactly_its_parameters(page):
     assert documented_parameters()[f"/{page.url_path}"] == [p.name for p in page.params]
 
 
-def test_presenter_mode_is_documented_for_every_page():
-    assert documented_parameters()["every page"] == [PRESENT]
+def test_presenter_mode_and_theme_are_documented_for_every_page():
+    assert documented_parameters()["every page"] == [PRESENT, THEME]

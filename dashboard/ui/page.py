@@ -11,21 +11,32 @@ import streamlit as st
 
 from dashboard.datapackage.load import DataPackage
 from dashboard.site import DATA_QUALITY_PAGE, PRESENT, Page, Param
-from dashboard.ui import present, story_codec
+from dashboard.ui import present, room, story_codec
 from dashboard.ui.cache import load
 from dashboard.ui.query import EARLIEST as EARLIEST  # the range of every date widget
-from dashboard.ui.query import EMPTY, read_query, view_link, write_query
+from dashboard.ui.query import EMPTY, escape_markdown, read_query, view_link, write_query
 from dashboard.ui.query import LATEST as LATEST
 from dashboard.ui.query import chips as query_chips
 
 
 def start(title: str, intro: str) -> DataPackage:
-    """Start a page: presenter frame or title and intro, the data notice; return the package."""
+    """Start a page: presenter frame or title and intro, the data notice; return the package.
+
+    Presenting, the title and the presenter bar share one slim row and the intro is left out,
+    so the page's own chart, map or table starts near the top of a projector's screen."""
+    state = st.session_state
     if presenting():
-        st.html(present.PRESENTER_CSS)
-    st.title(title)
-    st.caption(intro)
-    st.session_state["_top"] = st.container()  # filled by finish(): presenter bar, notices
+        st.html(room.CSS)
+        row = st.container(
+            horizontal=True, vertical_alignment="center", wrap=False, key="presenter-row"
+        )
+        state["_heading"] = row.empty()  # the page's title, or the story view's (finish())
+        state["_heading"].title(title, anchor=False)
+        state["_bar"] = row.container(width="content")
+    else:
+        st.title(title)
+        st.caption(intro)
+    state["_top"] = st.container()  # notices; filled by url_state() and finish()
     pkg = load()
     data_notice(pkg)
     return pkg
@@ -88,11 +99,22 @@ def finish(page: Page, defaults: Mapping[str, Any], active: list[str]) -> None:
     link = view_link(st.context.url or "", query)  # st.context.url: this page's address
     here = story_codec.view_link(page.url_path, {k: v for k, v in query.items() if k != PRESENT})
     if presenting():
-        with st.session_state["_top"]:
+        slide = present.heading(here)
+        if slide is not None:  # a view of the story: its own title is the heading
+            st.session_state["_heading"].title(escape_markdown(slide), anchor=False)
+        with st.session_state["_bar"]:
             present.presenter_bar(page.url_path, here, active)
     else:
         title = " · ".join([page.title, *active])
-        present.share_tools(link, here, title, page.url_path != "story")
+        present.share_tools(room.themed(link, theme()), here, title, page.url_path != "story")
+
+
+def theme() -> str | None:
+    """The theme the viewer sees (`light`, `dark`), as far as the browser has told."""
+    try:
+        return st.context.theme.type
+    except (AttributeError, KeyError):  # no browser: AppTest
+        return None
 
 
 def write_url(params: tuple[Param, ...], defaults: Mapping[str, Any]) -> dict[str, list[str]]:

@@ -106,6 +106,9 @@ def _toggle(player: Player) -> None:
 
 def _controls(player: Player) -> None:
     playing = st.session_state.get(player.playing_key, False)
+    # presenting: one short row, without the labels (the date and the steps say what they are)
+    compact = page.presenting()
+    labels = "collapsed" if compact else "visible"
     row = st.container(horizontal=True, vertical_alignment="bottom", key=f"{player.prefix}-player")
     with row:
         st.date_input(
@@ -114,10 +117,11 @@ def _controls(player: Player) -> None:
             max_value=page.LATEST,
             key=player.date_key,
             on_change=player.redo,
-            width=170,
+            width=160 if compact else 170,
+            label_visibility=labels,
         )
         st.button(
-            "Back",
+            "" if compact else "Back",
             icon=":material/skip_previous:",
             key=f"{player.prefix}-back",
             help="Step back to the previous frame",
@@ -135,7 +139,7 @@ def _controls(player: Player) -> None:
             args=(player,),
         )
         st.button(
-            "Forward",
+            "" if compact else "Forward",
             icon=":material/skip_next:",
             key=f"{player.prefix}-forward",
             help="Step forward to the next frame",
@@ -150,4 +154,5 @@ def _controls(player: Player) -> None:
             key=player.step_key,
             on_change=player.redo,
             width="content",
+            label_visibility=labels,
         )

@@ -7,6 +7,7 @@ from collections.abc import Callable, Hashable, Mapping
 from typing import Any
 
 import pandas as pd
+import pydeck as pdk
 import streamlit as st
 
 from dashboard.config import DARK, LIGHT
@@ -16,7 +17,7 @@ from dashboard.derive.search import matching
 from dashboard.draw import export
 from dashboard.draw.charts import Figure
 from dashboard.site import Page
-from dashboard.ui import cache
+from dashboard.ui import cache, room
 from dashboard.ui.page import presenting
 from dashboard.ui.query import profile_links
 
@@ -216,8 +217,11 @@ def chart(figure: Figure, key: str, lines: Callable[[], list[str]] | None = None
     The specification was built once (and cached); exports add the title and `lines()`
     (filters, as-of date, sources) when a download is asked for.
     """
+    spec = figure.shown or figure.spec
     with st.container(key=key):
-        st.vega_lite_chart(figure.shown or figure.spec, width="stretch", key=f"{key}-vega")
+        st.vega_lite_chart(
+            room.chart_spec(spec) if presenting() else spec, width="stretch", key=f"{key}-vega"
+        )
         if lines is not None:
             name = figure.file_name or key.removeprefix("a-").removeprefix("m-").removeprefix("o-")
             renders = {
@@ -227,6 +231,11 @@ def chart(figure: Figure, key: str, lines: Callable[[], list[str]] | None = None
                 for fmt, _, render in CHART_FORMATS
             }
             downloads(key, name, renders)
+
+
+def deck(shown: pdk.Deck, height: int, key: str) -> None:
+    """A map; presenting, its labels and tooltips at room size."""
+    st.pydeck_chart(room.deck(shown) if presenting() else shown, height=height, key=key)
 
 
 def downloads(key: str, name: str, renders: Mapping[str, Callable[[], bytes | str]]) -> None:
@@ -274,6 +283,6 @@ def map_with_legend(deck: Any, legend: str, key: str, height: int) -> None:
     """
     with st.container(key=f"{key}-box"):
         st.html(MAP_CSS.replace("MAPKEY", key).replace("MAXHEIGHT", str(height - 46)))
-        st.pydeck_chart(deck, height=height, key=key)
+        st.pydeck_chart(room.deck(deck) if presenting() else deck, height=height, key=key)
         with st.container(key=f"{key}-legend"):
             st.markdown(legend, unsafe_allow_html=True)

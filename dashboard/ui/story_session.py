@@ -76,6 +76,12 @@ def go(index: int) -> None:
     st.switch_page(page.script, query_params={**query, PRESENT: "1"})
 
 
+def edit() -> None:
+    """Leave the show for the story's editor (the story page, presenter mode off)."""
+    st.session_state[PRESENT] = False
+    st.switch_page(STORY_PAGE.script)
+
+
 def add_tools(link: str, default_title: str) -> None:
     """'Add this view to the story' with an editable title (call inside the sidebar)."""
     state = st.session_state

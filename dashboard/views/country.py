@@ -119,7 +119,7 @@ st.subheader("Corridor places")
 if profile.deck is None:
     st.info(f"No place of the corridor data is in {name}.")
 else:
-    st.pydeck_chart(profile.deck, height=380, key="p-map")
+    show.deck(profile.deck, 380, "p-map")
     st.caption(f"{profile.places} place(s) and {profile.legs} leg(s) touching them.")
 
 st.subheader("Shares the most organizations with")

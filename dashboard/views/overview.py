@@ -31,10 +31,18 @@ cols[1].metric("Countries in them today", f"{view.countries_today:,}")
 cols[2].metric("Agreements", f"{view.agreements:,}")
 cols[3].metric("Corridor legs", f"{view.legs:,}")
 cols[4].metric("Sources", f"{view.sources:,}")
-with st.container(key="o-coverage"):
-    for note in (view.organizations_note, view.countries_note):
-        if note:
-            st.caption(escape_markdown(note))  # names come from the data
+
+
+def coverage() -> None:
+    """How far the data covers the organizations and countries counted above."""
+    with st.container(key="o-coverage"):
+        for note in (view.organizations_note, view.countries_note):
+            if note:
+                st.caption(escape_markdown(note))  # names come from the data
+
+
+if not page.presenting():  # presenting: under the chart, which comes first
+    coverage()
 
 left, right = st.columns([3, 2])
 with left:
@@ -52,6 +60,8 @@ with left:
 
     player = Player("o", OVERVIEW, defaults, lambda step: model.dates(pkg, step, today))
     section(player, by_status)
+    if page.presenting():
+        coverage()
 with right:
     # what is new comes first, in view without scrolling
     st.subheader("Most recent changes")

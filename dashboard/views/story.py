@@ -1,9 +1,11 @@
-"""Story: the views a presenter saved, in order, to retitle, reorder, present, share or save."""
+"""Story: the views a presenter saved, in order, to retitle, reorder, present, share or save.
+
+A shared story's link opens the show itself, in presenter mode on its first view."""
 
 import streamlit as st
 
 from dashboard.site import BY_PATH
-from dashboard.ui import page, story_codec, story_editor, story_session
+from dashboard.ui import page, room, story_codec, story_editor, story_session
 from dashboard.ui.query import escape_markdown, view_link
 from dashboard.ui.story_codec import StoryError
 
@@ -17,21 +19,25 @@ page.start(
 )
 state = st.session_state
 fresh = page.url_state(STORY, {}, {})
-if fresh and state[TOKEN]:  # a shared story: it replaces this tab's story
+if fresh and state[TOKEN]:  # a shared story: it replaces this tab's story, and the show starts
     try:
         story_session.replace(story_codec.decode(state[TOKEN]))
-        st.success(f"Opened a story of {len(story_session.current())} view(s) from the link.")
     except StoryError as error:
         st.warning(  # the reason is escaped: it never renders as Markdown or a link
             f"This link's story cannot be read: {escape_markdown(str(error))}.",
             icon=":material/link_off:",
         )
+    else:
+        story_session.go(0)  # presenter mode on its first view; "Edit story" comes back here
+        st.success(f"Opened a story of {len(story_session.current())} view(s) from the link.")
 
 
 views = story_editor.editor()
 state[TOKEN] = story_codec.encode(views) if views else ""
 if views:
     with st.expander("Share the story as one link", icon=":material/link:"):
-        address = view_link(st.context.url or "", {"story": [state[TOKEN]]})
+        address = room.themed(
+            view_link(st.context.url or "", {"story": [state[TOKEN]]}), page.theme()
+        )
         st.code(address, language=None, wrap_lines=True)
 page.finish(STORY, {}, [])

@@ -49,10 +49,19 @@ def test_story_page_reorders_renames_removes_and_puts_the_story_in_its_link():
     assert [v.title for v in story_codec.decode(token)] == ["SCO in 2016", "Minsk to the Gulf"]
 
 
-def test_a_shared_link_opens_the_story_and_a_damaged_one_says_why():
+def test_a_shared_link_opens_the_show_and_a_damaged_one_says_why():
     at = open_app(STORY, story=story_codec.encode(THREE))
+    assert not at.exception
     assert at.session_state["_story"] == THREE
-    assert any("3 view(s)" in s.value for s in at.success)
+    # the show, on its first view: presenter mode, that view's filters, its title as heading
+    assert at.session_state["present"] is True
+    assert at.session_state["_story_at"] == 0
+    assert at.multiselect(key="m-org").value == ["sco"]
+    assert [t.value for t in at.title] == ["SCO in 2016"]
+    assert any("View 1 of 3" in c.value for c in at.caption)
+    at.button(key="present-edit").click().run()  # the editor stays one click away
+    assert [t.value for t in at.title] == ["Story"], [t.value for t in at.title]
+    assert [t.value for t in at.text_input] == ["SCO in 2016", "Health deals", "The corridor"]
     at = open_app(STORY, story=story_codec.encode(THREE)[:-9])
     assert not at.exception
     assert any("cannot be read" in w.value for w in at.warning)
@@ -70,13 +79,15 @@ def test_presenter_bar_steps_through_the_story():
     assert at.multiselect(key="m-org").value == ["sco"]
     assert at.button(key="present-prev").disabled
     assert at.button(key="present-next").label == "Health deals ▶"
-    assert "View 1 of 3" in [c.value for c in at.caption][1]
+    assert any("View 1 of 3" in c.value for c in at.caption)
+    assert [t.value for t in at.title] == ["SCO in 2016"]  # the view's own title is the heading
     # AppTest reruns the page it was switched to last, so open the second view as a link would
     at.query_params.clear()
     at.query_params.update({"sector": "health", "present": "1"})
     at.switch_page("dashboard/views/agreements.py").run()
     assert at.button(key="present-prev").label == "◀ SCO in 2016"
     assert at.button(key="present-next").label == "The corridor ▶"
+    assert [t.value for t in at.title] == ["Health deals"]
     at.button(key="present-next").click().run()
     assert at.session_state["_story_at"] == 2
 
