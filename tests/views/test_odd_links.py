@@ -70,7 +70,8 @@ def test_a_refused_story_link_is_not_rendered_as_markdown():
 
 def test_plain_https_text_in_a_story_link_is_not_a_link():
     views = (View("Search", "/agreements?q=https://evil.example/go"),)
-    at = open_app(STORY, story=story_codec.encode(views))
+    at = open_app(STORY, story=story_codec.encode(views))  # the link opens the show
+    at.button(key="present-edit").click().run()  # the editor lists each view's link
     captions = [c.value for c in at.caption if "evil" in c.value]
     assert captions
     assert all("://" not in c.replace("\\", "") for c in captions)
@@ -81,6 +82,8 @@ def test_bidi_overrides_and_zero_width_characters_are_not_kept_in_story_titles()
     title = "\u202eSCO\u202c in\u200b 2016\u2066\ufeff"
     at = open_app(STORY, story=_token({"views": [{"title": title, "link": "/"}]}))
     assert at.session_state["_story"] == (View("SCO in 2016", "/"),)
+    assert [t.value for t in at.title] == ["SCO in 2016"]  # the show's heading
+    at.button(key="present-edit").click().run()
     assert at.text_input(key="story-title-0").value == "SCO in 2016"
 
 
@@ -97,7 +100,7 @@ def test_a_story_whose_links_list_parameters_in_another_order_steps_on():
     assert not at.exception
     assert at.session_state["_story_at"] == 0
     assert at.button(key="present-next").label == "Health deals ▶"
-    assert "View 1 of 3" in [c.value for c in at.caption][1]
+    assert any("View 1 of 3" in c.value for c in at.caption)
     # AppTest reruns the page it was switched to last, so open the second view as a link would,
     # its parameters in the story's order: the page writes them in its own
     at.query_params.clear()
@@ -106,7 +109,7 @@ def test_a_story_whose_links_list_parameters_in_another_order_steps_on():
     assert not at.exception
     assert at.button(key="present-prev").label == "◀ SCO in 2016"
     assert at.button(key="present-next").label == "The corridor ▶"
-    assert "View 2 of 3" in [c.value for c in at.caption][1]
+    assert any("View 2 of 3" in c.value for c in at.caption)
     at.button(key="present-next").click().run()
     assert at.session_state["_story_at"] == 2
 
@@ -122,5 +125,5 @@ def test_a_story_whose_link_lists_a_default_value_steps_on():
     at.button(key="story-present").click().run()
     assert not at.exception
     assert at.multiselect(key="m-org").value == ["sco"]
-    assert "View 1 of 2" in [c.value for c in at.caption][1]  # the page wrote organization=sco
+    assert any("View 1 of 2" in c.value for c in at.caption)  # the page wrote organization=sco
     assert at.button(key="present-next").label == "The corridor ▶"
