@@ -193,7 +193,9 @@ def shown_wrong(at: AppTest, page: str) -> list[str]:
     wrong = [f"{page}: exception {e.value}" for e in at.exception]
     wrong += [f"{page}: error {e.value}" for e in at.error if "Traceback" in e.value]
     titles = [t.value for t in at.title]
-    if titles != [TITLES[page]]:
+    # a story's link opens the show: its first view, under that view's own title
+    expected = "Members" if page == "dashboard/views/story.py" else TITLES[page]
+    if titles != [expected]:
         wrong.append(f"{page}: titles {titles}")
     return wrong
 
