@@ -61,7 +61,8 @@ def test_build_a_story_of_three_views_and_present_it(page: Page, app_url: str):
     assert page.evaluate("location.pathname") == "/corridor"
     page.keyboard.press("ArrowLeft")
     expect(bar).to_contain_text("View 2 of 3")
-    expect(page.locator('[data-testid="stMain"] h1').first).to_contain_text("What changed")
+    # the view's own title is its heading
+    expect(page.locator('[data-testid="stMain"] h1').first).to_have_text("Changes")
 
 
 def test_a_story_travels_as_one_link_and_as_a_file(page: Page, app_url: str, tmp_path):
@@ -71,6 +72,10 @@ def test_a_story_travels_as_one_link_and_as_a_file(page: Page, app_url: str, tmp
         View("The corridor", "/corridor"),
     )
     open_page(page, f"{app_url}/story?story={story_codec.encode(views)}")  # a new session
+    # the link opens the show on its first view; its editor is one click away
+    expect(page.locator('[data-testid="stMain"] h1').first).to_have_text("SCO in 2016")
+    page.locator(".st-key-present-edit button").locator("visible=true").first.click()
+    wait_idle(page)
     titles = page.locator("[class*='st-key-story-title-'] input")
     expect(titles).to_have_count(3)
     with page.expect_download() as saved:
