@@ -69,7 +69,7 @@ def test_presenter_mode_hides_sidebar_and_steps_through_pages(page: Page, app_ur
     wait_idle(page)
     expect(page.locator('[data-testid="stMain"] h1').first).to_contain_text("Corridor")
     expect(page.locator('section[data-testid="stSidebar"]')).to_be_hidden()
-    page.locator(".st-key-present-exit button").click()
+    page.locator(".st-key-present-exit button").locator("visible=true").first.click()
     wait_idle(page)
     expect(page.locator('section[data-testid="stSidebar"]')).to_be_visible()
     expect(page).to_have_url(f"{app_url}/corridor")
