@@ -7,9 +7,11 @@ import copy
 
 import pydeck as pdk
 
+from dashboard.draw.scales import LANE_PX
 from dashboard.site import THEME
 
 ROOM_PX = 20  # body text in presenter mode; chart axes, legends and map labels are as large
+ROW_ROOM_PX = ROOM_PX + 4  # a chart's row per category, to hold its label at room size
 TABLE_PX = 14  # the text of Streamlit's tables
 THEMES = {"light": "light_theme", "dark": "dark_theme"}  # Streamlit's own values of THEME
 
@@ -49,15 +51,37 @@ _CHART_TEXT = {
 _DECK_TEXT = {"TextLayer": "get_size", "TileLayer": "get_text_size"}
 
 
-def chart_spec(spec: dict) -> dict:
+def chart_spec(spec: dict, source: dict | None = None) -> dict:
     """A Vega-Lite specification whose axes, legends and title are drawn at room size.
 
     A new top level over the same datasets (the cached specification is shared, never changed);
-    the chart's own settings stay, the text sizes of its config are raised."""
+    the chart's own settings stay, the text sizes of its config are raised, and a chart with a
+    row per category (`source`: the specification with its datasets as rows) grows so that each
+    row is as tall as its label."""
     config = dict(spec.get("config") or {})
     for part, sizes in _CHART_TEXT.items():
         config[part] = {**(config.get(part) or {}), **sizes}
-    return {**spec, "config": config}
+    scaled = {**spec, "config": config}
+    height = spec.get("height")
+    rows = category_rows(source or spec)
+    if isinstance(height, int | float) and rows:
+        scaled["height"] = int(height + rows * max(0, ROW_ROOM_PX - LANE_PX))
+    return scaled
+
+
+def category_rows(spec: dict) -> int:
+    """How many categories a chart draws down its side (a nominal or ordinal y), 0 if none or
+    not known."""
+    datasets = spec.get("datasets") or {}
+    for part in [spec, *(spec.get("layer") or [])]:
+        y = (part.get("encoding") or {}).get("y") or {}
+        if y.get("type") not in ("nominal", "ordinal") or "field" not in y:
+            continue
+        name = (part.get("data") or spec.get("data") or {}).get("name")
+        rows = datasets.get(name)
+        if isinstance(rows, list):
+            return len({row.get(y["field"]) for row in rows if isinstance(row, dict)})
+    return 0
 
 
 def deck(shown: pdk.Deck) -> pdk.Deck:

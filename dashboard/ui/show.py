@@ -220,7 +220,9 @@ def chart(figure: Figure, key: str, lines: Callable[[], list[str]] | None = None
     spec = figure.shown or figure.spec
     with st.container(key=key):
         st.vega_lite_chart(
-            room.chart_spec(spec) if presenting() else spec, width="stretch", key=f"{key}-vega"
+            room.chart_spec(spec, figure.spec) if presenting() else spec,
+            width="stretch",
+            key=f"{key}-vega",
         )
         if lines is not None:
             name = figure.file_name or key.removeprefix("a-").removeprefix("m-").removeprefix("o-")

@@ -70,3 +70,21 @@ def test_map_labels_and_tooltips_at_room_size_on_a_copy():
 )
 def test_a_link_carries_the_theme_shown(link, theme, expected):
     assert room.themed(link, theme) == expected
+
+
+@pytest.mark.parametrize("lanes", [1, 5, 40])
+def test_a_chart_with_a_row_per_category_grows_so_each_row_holds_its_room_sized_label(lanes):
+    frame = pd.DataFrame({"a": [f"row {i}" for i in range(lanes)], "n": range(lanes)})
+    height = 18 * lanes
+    spec = alt.Chart(frame).mark_bar().encode(x="n:Q", y="a:N").properties(height=height)
+    spec = spec.to_dict()
+    shown = room.chart_spec(spec)
+    assert room.category_rows(spec) == lanes
+    assert shown["height"] >= lanes * room.ROW_ROOM_PX
+    assert spec["height"] == height  # the cached spec is left alone
+
+
+def test_a_chart_without_categories_down_its_side_keeps_its_height():
+    frame = pd.DataFrame({"year": [2001, 2002], "n": [1, 2]})
+    spec = alt.Chart(frame).mark_bar().encode(x="year:Q", y="n:Q").properties(height=200)
+    assert room.chart_spec(spec.to_dict())["height"] == 200
