@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 
 from dashboard.datapackage import vocabularies as v
-from dashboard.derive.display import first_source_urls, joined, named, per_distinct
+from dashboard.derive.display import cited, first_source_urls, joined, named, per_distinct
 from dashboard.derive.filters import active_on, filter_by_any
 
 # How the headline counts today's statuses; `other` collects what no group names.
@@ -38,9 +38,15 @@ def country_events(events: pd.DataFrame, code: str) -> pd.DataFrame:
     return chosen.sort_values("date_ts", ascending=False, na_position="last")
 
 
-def event_table(events: pd.DataFrame, names: dict[str, str], urls: dict[str, str]):
-    """Events for display: dates as written, kind, title, place, participants, sources."""
-    return pd.DataFrame(
+def event_table(
+    events: pd.DataFrame,
+    names: dict[str, str],
+    urls: dict[str, str],
+    labels: dict[str, str] | None = None,
+) -> pd.DataFrame:
+    """Events for display: dates as written, kind, title, place, participants, sources (by
+    title, publisher and date where `labels` are given)."""
+    table = pd.DataFrame(
         {
             "Date": events["date"],
             "Until": events["end_date"],
@@ -52,6 +58,9 @@ def event_table(events: pd.DataFrame, names: dict[str, str], urls: dict[str, str
             "Link": first_source_urls(events["source_ids"], urls),
         }
     ).reset_index(drop=True)
+    if labels is not None:
+        table.insert(6, "Cited", cited(events["source_ids"], labels).reset_index(drop=True))
+    return table
 
 
 def trade_frame(trade: pd.DataFrame, code: str, names: dict[str, str]) -> pd.DataFrame:

@@ -30,7 +30,8 @@ header[data-testid="stHeader"], [data-testid="stToolbar"] {{ display: none !impo
 [data-testid="stMainBlockContainer"] input {{ font-size: {ROOM_PX}px; }}
 [data-testid="stMainBlockContainer"] [data-testid="stMetricValue"] * {{ font-size: 2.4rem; }}
 [data-testid="stDataFrame"] {{ zoom: {ROOM_PX / TABLE_PX:.3f};
-  width: {100 * TABLE_PX / ROOM_PX:.2f}% !important; }}
+  width: 100% !important; }}
+[data-testid="stDataFrame"] > div {{ width: 100% !important; max-width: 100% !important; }}
 .st-key-presenter-row {{ border-bottom: 1px solid rgba(128, 128, 128, 0.35); }}
 .st-key-presenter-bar p {{ font-size: 1rem; }}
 </style>

@@ -74,19 +74,27 @@ def profile(pkg: DataPackage, code: str, today: date, theme: str = LIGHT) -> Pro
     now = as_of_matrix(spans, today, countries, orgs).sort_values("Organization")
     trade = trade_frame(pkg["trade"], code, countries)
     cited = [s for ids in spans["source_ids"] for s in ids]
+    labels = source_labels(pkg)
     return Profile(
         code=code,
         name=name,
         headline=status_headline(spans, code, today),
-        statuses=now[["Organization", "Status", "Since", "Sources"]].reset_index(drop=True),
+        statuses=_statuses(now, labels),
         timeline=_timeline(pkg, spans, today, countries, orgs, name),
-        events=event_table(country_events(pkg["events"], code), names, source_urls(pkg)),
+        events=event_table(country_events(pkg["events"], code), names, source_urls(pkg), labels),
         trade=_trade_figure(trade, name),
         trade_rows=trade,
         **_map(pkg, code, theme),
         peers=shared_memberships(pkg["memberships"], code, today, names, PEERS),
-        cited=sources_line(cited, labels=source_labels(pkg)),
+        cited=sources_line(cited, labels=labels),
     )
+
+
+def _statuses(now: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+    """Today's statuses, their sources by title, publisher and date (ids for the download)."""
+    table = now[["Organization", "Status", "Since", "Sources"]].reset_index(drop=True)
+    ids = table["Sources"].fillna("").str.split(", ")
+    return table.assign(Cited=ids.map(lambda each: "; ".join(labels.get(i, i) for i in each if i)))
 
 
 def _timeline(pkg, spans, today, countries, orgs, name) -> charts.Figure | None:

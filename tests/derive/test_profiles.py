@@ -159,3 +159,10 @@ def test_event_table_is_the_row_by_row_table(names):
         for _, row in EVENTS.iterrows()
     ]
     assert table.astype(object).where(table.notna(), None).to_numpy().tolist() == expected
+
+
+def test_event_table_names_sources_by_their_labels_when_given():
+    labels = {"src-a": "Title A (Publisher, 2024-01-02)"}
+    table = event_table(EVENTS, NAMES, {}, labels)
+    assert list(table["Cited"]) == ["src-b; Title A (Publisher, 2024-01-02)", "", labels["src-a"]]
+    assert list(table["Sources"]) == ["src-b, src-a", "", "src-a"]  # ids stay for the download
