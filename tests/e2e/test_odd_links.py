@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 
 from dashboard.ui import story_codec
 from dashboard.ui.story_codec import View
-from tests.e2e.conftest import open_page, wait_idle
+from tests.e2e.conftest import open_page
 
 pytestmark = pytest.mark.e2e
 MAIN = '[data-testid="stMain"]'
@@ -63,15 +63,12 @@ def test_a_story_whose_links_list_parameters_in_another_order_is_stepped_through
         View("Health deals", "/agreements?party=IRN&sector=tourism&sector=health"),
         View("The corridor", "/corridor"),
     )
-    open_page(page, f"{app_url}/story?story={story_codec.encode(views)}")
-    page.locator(".st-key-story-present button").locator("visible=true").click()
-    wait_idle(page)
+    open_page(page, f"{app_url}/story?story={story_codec.encode(views)}")  # opens the show
     bar = page.locator(".st-key-presenter-bar")
     expect(bar).to_contain_text("View 1 of 3")
     page.keyboard.press("ArrowRight")
     expect(bar).to_contain_text("View 2 of 3")
     assert page.evaluate("location.pathname") == "/agreements"
-    page.screenshot(path="/tmp/odd-links-presenter.png")
     page.keyboard.press("ArrowRight")
     expect(bar).to_contain_text("View 3 of 3")
     assert page.evaluate("location.pathname") == "/corridor"
