@@ -126,3 +126,15 @@ def test_caption_counts_in_the_right_form(total, expected):
     )
     page = paging.TablePage(pd.DataFrame({"n": range(total)}), total)
     assert listing.caption(page, "n", True).startswith(expected)
+
+
+def test_the_download_names_sources_by_id_not_by_title():
+    rows = pd.DataFrame({"n": [2, 1], "name": ["b", "a"]})
+
+    def display(shown: pd.DataFrame) -> pd.DataFrame:
+        return shown.assign(Sources="src-a", Cited="Title A (Publisher, 2024)")
+
+    listing = paging.Listing("rows", ORDERS, {"n": "N"}, ("n", "asc"), display)
+    text = listing.csv(rows, "n", False).decode("utf-8")
+    assert text.splitlines()[0] == "n,name,Sources"
+    assert "Title A" not in text
