@@ -232,5 +232,15 @@ def main(argv: list[str] | None = None) -> int:
     return validate(layers_of(args.data_dir) if args.data_dir else data_dir())
 
 
+def run() -> int:
+    """`main`, quiet when the reader of its output goes away (`validate … | head`)."""
+    try:
+        return main()
+    except BrokenPipeError:
+        # Python would report the pipe again when it flushes stdout at exit: point it nowhere
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 
@@ -119,3 +120,18 @@ def test_text_from_the_data_is_printed_with_its_controls_escaped(tmp_path, capsy
 def test_a_folder_name_with_controls_is_escaped(tmp_path, capsys):
     assert main(["validate", str(tmp_path / "no\x1b[31mpe")]) == 1
     assert capsys.readouterr().err == f"{tmp_path}/no\\x1b[31mpe: not a folder\n"
+
+
+def test_validate_piped_into_a_reader_that_stops_early_ends_quietly(tmp_path):
+    """`python -m dashboard validate … | head -1`: no traceback when head goes away."""
+    shutil.copytree(ROOT / "data", tmp_path / "pkg")
+    lines = (tmp_path / "pkg" / "memberships.csv").read_text(encoding="utf-8").splitlines()
+    broken = [lines[0]] + [line.replace(",", ";", 1) for line in lines[1:]]  # every row damaged
+    (tmp_path / "pkg" / "memberships.csv").write_text("\n".join(broken) + "\n", encoding="utf-8")
+    command = f"'{sys.executable}' -m dashboard validate '{tmp_path / 'pkg'}' | head -1"
+    done = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", command], capture_output=True, text=True, timeout=120
+    )
+    assert len(done.stdout.splitlines()) == 1
+    assert "Traceback" not in done.stderr
+    assert "BrokenPipe" not in done.stderr
