@@ -39,25 +39,28 @@ class RawTable:
 def _open(path: Path, raw: RawTable, name: str) -> BinaryIO | None:
     try:
         return confine.open_data_file(path)
-    except FileNotFoundError:
-        message = "file is missing"
-    except confine.Refused as exc:
-        message = str(exc)
-    except OSError as exc:
-        message = f"file cannot be read ({exc.strerror or type(exc).__name__})"
-    raw.problems.append(Problem(name, None, None, None, message))
+    except (OSError, confine.Refused) as exc:
+        _unreadable(exc, raw, name)
     return None
 
 
 def _read_bytes(handle: BinaryIO, raw: RawTable, name: str) -> bytes | None:
     try:
         return confine.read_limited(handle)
-    except confine.Refused as exc:
-        message = str(exc)
-    except OSError as exc:
-        message = f"file cannot be read ({exc.strerror or type(exc).__name__})"
-    raw.problems.append(Problem(name, None, None, None, message))
+    except (OSError, confine.Refused) as exc:
+        _unreadable(exc, raw, name)
     return None
+
+
+def _unreadable(exc: Exception, raw: RawTable, name: str) -> None:
+    """The problem record of a file that could not be opened or read, saying why."""
+    if isinstance(exc, FileNotFoundError):
+        message = "file is missing"
+    elif isinstance(exc, OSError):
+        message = f"file cannot be read ({exc.strerror or type(exc).__name__})"
+    else:  # refused: not a regular file inside the folder, or too large
+        message = str(exc)
+    raw.problems.append(Problem(name, None, None, None, message))
 
 
 def _check_header(name: str, header: list[str], columns: tuple[str, ...], raw: RawTable) -> bool:
