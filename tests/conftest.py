@@ -196,6 +196,17 @@ def open_app(page: str = "", **query) -> AppTest:
     return at
 
 
+def present_story(views) -> AppTest:
+    """A new session whose story holds `views`, presenting it from the story page (on its first
+    view); fails if a page raised."""
+    at = open_app()
+    at.session_state["_story"] = views
+    at.switch_page("dashboard/views/story.py").run()
+    at.button(key="story-present").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
 def alive(pid: int) -> bool:
     """Whether a process with this pid exists and is not a zombie (Linux /proc)."""
     try:

@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.ui import story_codec
 from dashboard.ui.story_codec import View
-from tests.conftest import APP_SECONDS, ROOT, open_app
+from tests.conftest import APP_SECONDS, ROOT, open_app, present_story
 
 STORY = "dashboard/views/story.py"
 THREE = (
@@ -69,11 +69,7 @@ def test_a_shared_link_opens_the_show_and_a_damaged_one_says_why():
 
 
 def test_presenter_bar_steps_through_the_story():
-    at = open_app()
-    at.session_state["_story"] = THREE
-    at.switch_page(STORY).run()
-    at.button(key="story-present").click().run()  # opens the first view in presenter mode
-    assert not at.exception
+    at = present_story(THREE)  # opens the first view in presenter mode
     assert at.session_state["_story_at"] == 0
     assert at.session_state["present"] is True
     assert at.multiselect(key="m-org").value == ["sco"]

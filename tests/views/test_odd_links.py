@@ -12,7 +12,7 @@ import pytest
 from dashboard.site import DATE, PAGES
 from dashboard.ui import story_codec
 from dashboard.ui.story_codec import View
-from tests.conftest import open_app
+from tests.conftest import open_app, present_story
 
 pytestmark = pytest.mark.usefixtures("bundled_app")
 
@@ -93,11 +93,7 @@ def test_a_story_whose_links_list_parameters_in_another_order_steps_on():
         View("Health deals", "/agreements?party=IRN&sector=health&sector=tourism"),
         View("The corridor", "/corridor"),
     )
-    at = open_app()
-    at.session_state["_story"] = views
-    at.switch_page(STORY).run()
-    at.button(key="story-present").click().run()
-    assert not at.exception
+    at = present_story(views)
     assert at.session_state["_story_at"] == 0
     assert at.button(key="present-next").label == "Health deals ▶"
     assert any("View 1 of 3" in c.value for c in at.caption)
@@ -119,11 +115,7 @@ def test_a_story_whose_link_lists_a_default_value_steps_on():
         View("SCO", "/memberships?step=year&organization=sco&organization=sco"),
         View("The corridor", "/corridor"),
     )
-    at = open_app()
-    at.session_state["_story"] = views
-    at.switch_page(STORY).run()
-    at.button(key="story-present").click().run()
-    assert not at.exception
+    at = present_story(views)
     assert at.multiselect(key="m-org").value == ["sco"]
     assert any("View 1 of 2" in c.value for c in at.caption)  # the page wrote organization=sco
     assert at.button(key="present-next").label == "The corridor ▶"
